@@ -1,0 +1,138 @@
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { AccountError, addMunicipality, addUser, findMunicipality } from '../server/accounts.ts';
+import { readConfig, ConfigError } from '../server/config.ts';
+import { openStore, StoreConfigError } from '../server/store/openStore.ts';
+import { startServer } from '../server/startServer.ts';
+import { ROLES, Role } from '../protocol/auth.ts';
+import { buildIfStale } from './buildIfStale.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const USAGE = `Usage: kartlegg <command>
+
+  serve                              start the server (builds the app if needed)
+  migrate                            bring the database schema up to date
+  municipality add <name>            add a municipality
+  user add --municipality <id|name> --username <u> --password <p> --role <role> [--name <full name>]
+                                     add a user; roles: ${ROLES.join(', ')}
+
+Settings (environment): PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (PostgreSQL;
+when set, DATA_DIR is not used), KARTLEGG_MUNICIPALITY (name of the first municipality).`;
+
+class UsageError extends Error {}
+
+/** Runs one command; returns the process exit code. Errors meant for the user print without a stack. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+        return await serve();
+      case 'migrate':
+        return await withStore(async () => {
+          console.log('The database schema is up to date.');
+        });
+      case 'municipality':
+        return await municipality(rest);
+      case 'user':
+        return await user(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command === undefined ? 1 : 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof AccountError || err instanceof ConfigError || err instanceof StoreConfigError) {
+      console.error(`Error: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+async function withStore(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>): Promise<number> {
+  const store = await openStore(readConfig());
+  try {
+    await fn(store);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+async function serve(): Promise<number> {
+  const config = readConfig();
+  await buildIfStale(ROOT, (line) => console.log(line));
+  const server = await startServer(config, `${ROOT}dist`);
+  const store = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`;
+  console.log(`Kartlegg is running at ${server.url}  (store: ${store})`);
+  if (server.firstLogin) {
+    const { municipality, username, password } = server.firstLogin;
+    console.log(
+      `\nFirst start: created municipality "${municipality}" and an administrator.\n` +
+        `  Sign in with username: ${username}\n` +
+        `               password: ${password}\n` +
+        `This password is shown only now. Add more users with \`npm run cli -- user add …\`.\n`,
+    );
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  console.log('Stopping…');
+  await server.close();
+  return 0;
+}
+
+async function municipality(args: string[]): Promise<number> {
+  const [sub, ...names] = args;
+  if (sub !== 'add' || names.length === 0) throw new UsageError('Use: kartlegg municipality add <name>');
+  return withStore(async (store) => {
+    const m = await addMunicipality(store, names.join(' '));
+    console.log(`Added municipality "${m.name}" (id ${m.id}).`);
+  });
+}
+
+async function user(args: string[]): Promise<number> {
+  const [sub, ...flags] = args;
+  if (sub !== 'add') throw new UsageError('Use: kartlegg user add --municipality … --username … --password … --role …');
+  const { values } = parseArgs({
+    args: flags,
+    options: {
+      municipality: { type: 'string' },
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+    },
+    strict: true,
+  });
+  const { municipality: m, username, password, role } = values;
+  if (!m || !username || !password || !role) {
+    throw new UsageError('user add needs --municipality, --username, --password and --role.');
+  }
+  const parsedRole = Role.safeParse(role);
+  if (!parsedRole.success) throw new UsageError(`Unknown role "${role}"; use one of ${ROLES.join(', ')}.`);
+  return withStore(async (store) => {
+    const found = await findMunicipality(store, m);
+    if (!found) throw new AccountError(`No municipality with id or name "${m}".`);
+    await addUser(store, {
+      municipalityId: found.id,
+      username,
+      name: values.name,
+      password,
+      role: parsedRole.data,
+    });
+    console.log(`Added ${parsedRole.data} "${username}" to ${found.name}.`);
+  });
+}

@@ -1,0 +1,34 @@
+import { LoginResponse } from '../../protocol/auth.ts';
+import { database, forgetSession, countPending, saveSession, type StoredSession } from '../db/index.ts';
+import { apiRequest } from '../net/api.ts';
+
+/** Signs in and enrols this device; the token is kept in IndexedDB so the app works offline after. */
+export async function signIn(username: string, password: string): Promise<StoredSession> {
+  const response = await apiRequest('auth/login', LoginResponse, {
+    method: 'POST',
+    body: { username, password, deviceLabel: navigator.userAgent.slice(0, 200) },
+  });
+  const session: StoredSession = { token: response.token, deviceId: response.deviceId, user: response.user };
+  await saveSession(database(), session);
+  return session;
+}
+
+/**
+ * Signs out only when nothing is waiting to sync: unsynced data is never wiped. The server is
+ * told to revoke the token when it can be reached; locally the session and the roster are removed.
+ * Returns the number of pending changes that blocked it (0 = signed out).
+ */
+export async function signOut(session: StoredSession): Promise<number> {
+  const db = database();
+  const pending = await countPending(db);
+  if (pending > 0) return pending;
+  await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } }).catch(
+    () => undefined,
+  );
+  await db.transaction('rw', db.residents, db.mappings, db.meta, async () => {
+    await db.residents.clear();
+    await db.mappings.clear();
+    await forgetSession(db);
+  });
+  return 0;
+}

@@ -1,0 +1,54 @@
+import type { z } from 'zod';
+import { ApiErrorBody } from '../../protocol/errors.ts';
+
+/** Why a request failed, as a code the UI translates. */
+export class ApiRequestError extends Error {
+  constructor(
+    /** HTTP status, or 0 when the network could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  token?: string | undefined;
+}
+
+/** Calls `/api/<path>` and validates the answer with the shared protocol schema. */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  { method = 'GET', body, token }: RequestOptions = {},
+): Promise<z.infer<S>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(`/api/${path}`, {
+      method,
+      headers,
+      body: body === undefined ? null : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiRequestError(0, 'offline', 'The server could not be reached.');
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const parsed = ApiErrorBody.safeParse(json);
+    const err = parsed.success ? parsed.data.error : { code: 'server', message: `HTTP ${res.status}` };
+    throw new ApiRequestError(res.status, err.code, err.message);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new ApiRequestError(res.status, 'bad_response', 'The server sent an unexpected answer.');
+  return parsed.data as z.infer<S>;
+}

@@ -1,0 +1,23 @@
+/** Bytes in the largest unit that keeps the number ≥ 1, through the translated unit keys. */
+export function formatBytes(bytes: number, t: (key: string, o: { value: string }) => string): string {
+  const units = ['bytes', 'kilobytes', 'megabytes', 'gigabytes'] as const;
+  let value = bytes;
+  let i = 0;
+  while (value >= 1000 && i < units.length - 1) {
+    value /= 1000;
+    i++;
+  }
+  return t(`units.${units[i]}`, { value: value.toFixed(i === 0 ? 0 : 1) });
+}
+
+/** "5 minutes ago" in the UI language, from Intl (no locale data shipped). */
+export function formatSince(then: number, now: number, lang: string): string {
+  const seconds = Math.round((then - now) / 1000);
+  const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+  if (Math.abs(seconds) < 60) return rtf.format(seconds, 'second');
+  const minutes = Math.round(seconds / 60);
+  if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
+  const hours = Math.round(minutes / 60);
+  if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
+  return rtf.format(Math.round(hours / 24), 'day');
+}

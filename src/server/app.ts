@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './appEnv.ts';
+import { ApiError, errorBody } from './http.ts';
+import { authRoutes } from './routes/auth.ts';
+import { healthRoutes } from './routes/health.ts';
+import { syncRoutes } from './routes/sync.ts';
+import { staticRoutes } from './staticRoutes.ts';
+import type { Store } from './store/store.ts';
+
+export interface AppOptions {
+  store: Store;
+  version: string;
+  /** The built PWA (dist/); omitted in API-only tests. */
+  staticDir?: string | undefined;
+  /** Where unexpected errors are reported; the client only ever sees a generic message. */
+  onError?: (err: unknown) => void;
+}
+
+export function createApp(options: AppOptions) {
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Svelte sets inline style attributes (transitions, dynamic widths).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+      referrerPolicy: 'no-referrer',
+    }),
+  );
+  app.use(compress());
+  app.use(async (c, next) => {
+    c.set('store', options.store);
+    await next();
+  });
+
+  const api = new Hono<AppEnv>()
+    .route('/health', healthRoutes(options.version))
+    .route('/auth', authRoutes())
+    .route('/sync', syncRoutes());
+  api.use('/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
+    await next();
+  });
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'No such API route.');
+  });
+  if (options.staticDir) app.route('/', staticRoutes(options.staticDir));
+
+  app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', 'Not found.')), 404));
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return c.json(errorBody(err), err.status);
+    options.onError?.(err);
+    return c.json(errorBody(new ApiError(500, 'internal', 'Something went wrong on the server.')), 500);
+  });
+  return app;
+}

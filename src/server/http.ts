@@ -1,0 +1,40 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import type { ApiErrorBody, ApiErrorCode } from '../protocol/errors.ts';
+
+/** An error meant for the client: its status, code and message are safe to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: { path: string; message: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export function errorBody(err: ApiError): ApiErrorBody {
+  return { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+}
+
+/** Reads and validates a JSON body; a malformed or invalid one is a 400 that names the bad fields. */
+export async function readJson<S extends z.ZodType>(c: Context, schema: S): Promise<z.infer<S>> {
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new ApiError(400, 'bad_request', 'The request body is not valid JSON.');
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(
+      400,
+      'invalid_body',
+      'The request body does not have the expected fields.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message })),
+    );
+  }
+  return parsed.data as z.infer<S>;
+}

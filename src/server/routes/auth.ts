@@ -1,0 +1,49 @@
+import { Hono } from 'hono';
+import { LoginRequest, type LoginResponse, type Role } from '../../protocol/auth.ts';
+import { uuidv7 } from '../../domain/uuidv7.ts';
+import type { AppEnv } from '../appEnv.ts';
+import { hashToken, newDeviceToken } from '../auth/deviceTokens.ts';
+import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
+import { requireDevice } from '../auth/requireDevice.ts';
+import { ApiError, readJson } from '../http.ts';
+
+interface UserRow {
+  id: string;
+  name: string;
+  role: Role;
+  municipality_id: string;
+  password_hash: string;
+}
+
+export function authRoutes() {
+  return new Hono<AppEnv>()
+    .post('/login', async (c) => {
+      const body = await readJson(c, LoginRequest);
+      const store = c.var.store;
+      const [user] = await store.query<UserRow>(
+        'SELECT id, name, role, municipality_id, password_hash FROM users WHERE lower(username) = lower($1)',
+        [body.username],
+      );
+      const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
+      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+
+      // Each sign-in enrols a new device with its own revocable token.
+      const token = newDeviceToken();
+      const deviceId = uuidv7();
+      await store.query(
+        `INSERT INTO devices (id, user_id, municipality_id, token_hash, label, last_seen_at)
+         VALUES ($1, $2, $3, $4, $5, now())`,
+        [deviceId, user.id, user.municipality_id, hashToken(token), body.deviceLabel ?? null],
+      );
+      const response: LoginResponse = {
+        token,
+        deviceId,
+        user: { id: user.id, name: user.name, role: user.role, municipalityId: user.municipality_id },
+      };
+      return c.json(response);
+    })
+    .post('/logout', requireDevice, async (c) => {
+      await c.var.store.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [c.var.device.deviceId]);
+      return c.body(null, 204);
+    });
+}
