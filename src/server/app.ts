@@ -45,14 +45,15 @@ export function createApp(options: AppOptions) {
     await next();
   });
 
+  // Middleware before routes: Hono runs handlers in registration order.
   const api = new Hono<AppEnv>()
+    .use(async (c, next) => {
+      await next();
+      c.header('Cache-Control', 'no-store');
+    })
     .route('/health', healthRoutes(options.version))
     .route('/auth', authRoutes())
     .route('/sync', syncRoutes());
-  api.use('/*', async (c, next) => {
-    c.header('Cache-Control', 'no-store');
-    await next();
-  });
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

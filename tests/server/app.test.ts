@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { HealthResponse } from '../../src/protocol/health.ts';
+import { createApp } from '../../src/server/app.ts';
+import type { Store } from '../../src/server/store/store.ts';
+import { storeCases, useStore } from './stores.ts';
+
+describe.each(storeCases())('http basics on $name', (storeCase) => {
+  const getStore = useStore(storeCase);
+
+  it('reports version and store in /api/health', async () => {
+    const app = createApp({ store: getStore(), version: '9.9.9' });
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(200);
+    expect(HealthResponse.parse(await res.json())).toEqual({
+      status: 'ok',
+      version: '9.9.9',
+      protocol: 1,
+      store: storeCase.name,
+    });
+  });
+
+  it('answers an unknown API route with a JSON 404', async () => {
+    const app = createApp({ store: getStore(), version: 't' });
+    const res = await app.request('/api/does-not-exist', { method: 'POST' });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('hides an unexpected error behind a generic 500 and reports it to the operator', async () => {
+    const reported: unknown[] = [];
+    const broken: Store = {
+      ...getStore(),
+      query: () => Promise.reject(new Error('secret internals at db.ts:42')),
+    };
+    const app = createApp({ store: broken, version: 't', onError: (e) => reported.push(e) });
+    const res = await app.request('/api/health');
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+    expect(text).not.toContain('secret');
+    expect(reported).toHaveLength(1);
+  });
+
+  it('sends security headers and keeps API answers out of caches', async () => {
+    const app = createApp({ store: getStore(), version: 't' });
+    const res = await app.request('/api/health');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});
