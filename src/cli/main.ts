@@ -59,6 +59,16 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** `--name value` flags, all strings; an unknown flag or a missing value is a usage error. */
+function parseFlags<K extends string>(args: string[], names: readonly K[]): Partial<Record<K, string>> {
+  const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
+  try {
+    return parseArgs({ args, options, strict: true }).values as Partial<Record<K, string>>;
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
 async function withStore(fn: (store: Awaited<ReturnType<typeof openStore>>) => Promise<void>): Promise<number> {
   const store = await openStore(readConfig());
   try {
@@ -106,17 +116,7 @@ async function municipality(args: string[]): Promise<number> {
 async function user(args: string[]): Promise<number> {
   const [sub, ...flags] = args;
   if (sub !== 'add') throw new UsageError('Use: kartlegg user add --municipality … --username … --password … --role …');
-  const { values } = parseArgs({
-    args: flags,
-    options: {
-      municipality: { type: 'string' },
-      username: { type: 'string' },
-      password: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseFlags(flags, ['municipality', 'username', 'password', 'role', 'name']);
   const { municipality: m, username, password, role } = values;
   if (!m || !username || !password || !role) {
     throw new UsageError('user add needs --municipality, --username, --password and --role.');
