@@ -25,5 +25,18 @@ export const LoginResponse = z.object({
   token: z.string(),
   deviceId: z.string().uuid(),
   user: SessionUser,
+  /** The password was set by someone else (the first start, an admin): choose a new one now. */
+  mustChangePassword: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export const ChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(1000),
+  newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(1000),
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequest>;
+
+export const ChangePasswordResponse = z.object({ changed: z.literal(true) });
+export type ChangePasswordResponse = z.infer<typeof ChangePasswordResponse>;

@@ -1,5 +1,5 @@
 import { uuidv7 } from '../domain/uuidv7.ts';
-import type { Role } from '../protocol/auth.ts';
+import { MIN_PASSWORD_LENGTH, type Role } from '../protocol/auth.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Sql } from './store/store.ts';
 
@@ -37,8 +37,6 @@ export interface NewUser {
   role: Role;
   mustChangePassword?: boolean;
 }
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> {
   const username = user.username.trim();

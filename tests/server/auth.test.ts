@@ -67,4 +67,20 @@ describe.each(storeCases())('auth on $name', (storeCase) => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
   });
+
+  it('changes a password after checking the current one, and clears mustChangePassword', async () => {
+    const store = getStore();
+    const { app, username } = await seed(store);
+    await store.query('UPDATE users SET must_change_password = true WHERE username = $1', [username]);
+    const session = await login(app, username);
+    expect(session.mustChangePassword).toBe(true);
+    const change = (currentPassword: string, newPassword: string) =>
+      postJson(app, '/api/auth/password', { currentPassword, newPassword }, session.token);
+    expect((await change('wrong password', 'a brand new password')).status).toBe(403);
+    expect((await change(PASSWORD, 'short')).status).toBe(400);
+    expect((await change(PASSWORD, 'a brand new password')).status).toBe(200);
+    expect((await postJson(app, '/api/auth/login', { username, password: PASSWORD })).status).toBe(401);
+    const again = await postJson(app, '/api/auth/login', { username, password: 'a brand new password' });
+    expect(((await again.json()) as { mustChangePassword: boolean }).mustChangePassword).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { LoginResponse } from '../../protocol/auth.ts';
+import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
 import { database, forgetSession, countPending, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
 
@@ -8,7 +8,12 @@ export async function signIn(username: string, password: string): Promise<Stored
     method: 'POST',
     body: { username, password, deviceLabel: navigator.userAgent.slice(0, 200) },
   });
-  const session: StoredSession = { token: response.token, deviceId: response.deviceId, user: response.user };
+  const session: StoredSession = {
+    token: response.token,
+    deviceId: response.deviceId,
+    user: response.user,
+    mustChangePassword: response.mustChangePassword,
+  };
   await saveSession(database(), session);
   return session;
 }
@@ -31,4 +36,16 @@ export async function signOut(session: StoredSession): Promise<number> {
     await forgetSession(db);
   });
   return 0;
+}
+
+/** Sets a new password (required after a one-time password) and records that on the device. */
+export async function changePassword(session: StoredSession, currentPassword: string, newPassword: string) {
+  await apiRequest('auth/password', ChangePasswordResponse, {
+    method: 'POST',
+    body: { currentPassword, newPassword },
+    token: session.token,
+  });
+  const updated: StoredSession = { ...session, mustChangePassword: false };
+  await saveSession(database(), updated);
+  return updated;
 }

@@ -6,6 +6,7 @@ export interface MetaValues {
     token: string;
     deviceId: string;
     user: { id: string; name: string; role: string; municipalityId: string };
+    mustChangePassword: boolean;
   };
   /** The last clientSeq handed out; the next mutation gets one more. */
   clientSeq: number;

@@ -1,9 +1,15 @@
 import { Hono } from 'hono';
-import { LoginRequest, type LoginResponse, type Role } from '../../protocol/auth.ts';
+import {
+  ChangePasswordRequest,
+  type ChangePasswordResponse,
+  LoginRequest,
+  type LoginResponse,
+  type Role,
+} from '../../protocol/auth.ts';
 import { uuidv7 } from '../../domain/uuidv7.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { hashToken, newDeviceToken } from '../auth/deviceTokens.ts';
-import { decoyPasswordHash, verifyPassword } from '../auth/passwords.ts';
+import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError, readJson } from '../http.ts';
 
@@ -13,6 +19,7 @@ interface UserRow {
   role: Role;
   municipality_id: string;
   password_hash: string;
+  must_change_password: boolean;
 }
 
 export function authRoutes() {
@@ -21,7 +28,7 @@ export function authRoutes() {
       const body = await readJson(c, LoginRequest);
       const store = c.var.store;
       const [user] = await store.query<UserRow>(
-        'SELECT id, name, role, municipality_id, password_hash FROM users WHERE lower(username) = lower($1)',
+        'SELECT id, name, role, municipality_id, password_hash, must_change_password FROM users WHERE lower(username) = lower($1)',
         [body.username],
       );
       const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
@@ -39,7 +46,25 @@ export function authRoutes() {
         token,
         deviceId,
         user: { id: user.id, name: user.name, role: user.role, municipalityId: user.municipality_id },
+        mustChangePassword: user.must_change_password,
       };
+      return c.json(response);
+    })
+    .post('/password', requireDevice, async (c) => {
+      const body = await readJson(c, ChangePasswordRequest);
+      const store = c.var.store;
+      const [user] = await store.query<Pick<UserRow, 'password_hash'>>(
+        'SELECT password_hash FROM users WHERE id = $1',
+        [c.var.device.userId],
+      );
+      if (!user || !(await verifyPassword(user.password_hash, body.currentPassword))) {
+        throw new ApiError(403, 'invalid_credentials', 'The current password is wrong.');
+      }
+      await store.query('UPDATE users SET password_hash = $2, must_change_password = false WHERE id = $1', [
+        c.var.device.userId,
+        await hashPassword(body.newPassword),
+      ]);
+      const response: ChangePasswordResponse = { changed: true };
       return c.json(response);
     })
     .post('/logout', requireDevice, async (c) => {
