@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { RosterPage } from './pages/RosterPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { E2E_USER } from './testEnv.ts';
+
+test('a wrong password is refused with a plain message', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(E2E_USER.username, 'not-the-password');
+  await expect(signIn.error).toHaveText('Feil brukernavn eller passord.');
+  await expect(signIn.username).toBeVisible();
+});
+
+test('signing in opens the roster, and the session survives a reload', async ({ page }) => {
+  const roster = await new SignInPage(page).signInAsMapper();
+  await expect(roster.syncPending).toHaveText('Alt er synkronisert');
+
+  await page.reload();
+  await new RosterPage(page).expectOpen();
+});
+
+test('switching the language to English translates the UI and sets <html lang>', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nb');
+
+  await signIn.language.selectOption({ label: 'English' });
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Username')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByLabel('Brukernavn')).toHaveCount(0);
+
+  // The choice is remembered on the device.
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByLabel('Language')).toHaveValue('en');
+});

@@ -1,0 +1,19 @@
+/**
+ * What global setup hands to the tests. Playwright passes the environment that globalSetup set to
+ * the worker processes, so the values travel through process.env.
+ */
+export const E2E_USER = {
+  username: 'e2e.mapper',
+  // The server asks for at least 10 characters.
+  password: 'e2e-correct-horse-battery',
+} as const;
+
+export const E2E_MUNICIPALITY = 'Testkommune';
+
+export const BASE_URL_ENV = 'KARTLEGG_E2E_BASE_URL';
+
+export function baseURL(): string {
+  const url = process.env[BASE_URL_ENV];
+  if (!url) throw new Error(`${BASE_URL_ENV} is not set: run the suite with \`npx playwright test\`.`);
+  return url;
+}
