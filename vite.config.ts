@@ -9,7 +9,6 @@ export default defineConfig({
       // Never swap the app under an open form: the user accepts the update (see pwa/updates.svelte.ts).
       registerType: 'prompt',
       injectRegister: false,
-      includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
       manifest: {
         name: 'Kartlegg – kompetansekartlegging',
         short_name: 'Kartlegg',

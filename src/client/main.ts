@@ -5,10 +5,11 @@ import App from './ui/App.svelte';
 import { session } from './ui/state/session.svelte.ts';
 import './ui/styles.css';
 
-// Start reading the stored session at once; it loads Dexie in parallel with i18n and the first paint.
+// A stored session loads Dexie in parallel with i18n; with none, the sign-in screen paints first.
 const sessionLoaded = session.load();
 await initI18n();
 mount(App, { target: document.getElementById('app')! });
 await sessionLoaded;
-// The service worker is not needed for the first paint; register it after.
-void appUpdates.register();
+// The service worker (and its precache downloads) must not compete with the first paint.
+if (document.readyState === 'complete') void appUpdates.register();
+else window.addEventListener('load', () => void appUpdates.register(), { once: true });
