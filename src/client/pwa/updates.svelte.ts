@@ -7,9 +7,12 @@ import { unsavedForms } from '../ui/state/unsavedForms.svelte.ts';
 class AppUpdates {
   needRefresh = $state(false);
   offlineReady = $state(false);
+  /** Another tab opened a newer database schema; this tab's connection is closed and must reload. */
+  databaseUpgraded = $state(false);
   #update: ((reload?: boolean) => Promise<void>) | null = null;
 
   async register(): Promise<void> {
+    window.addEventListener('kartlegg:db-upgraded', () => (this.databaseUpgraded = true));
     if (!('serviceWorker' in navigator)) return;
     const { registerSW } = await import('virtual:pwa-register');
     this.#update = registerSW({

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import en from '../../src/client/i18n/locales/en.json';
+import nb from '../../src/client/i18n/locales/nb.json';
+import nn from '../../src/client/i18n/locales/nn.json';
+
+/** Every leaf key, with i18next plural suffixes folded into the base key. */
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+const baseKeys = (obj: object) => new Set(keys(obj).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.(svelte|ts)$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('staff locales', () => {
+  it.each([
+    ['nn', nn],
+    ['en', en],
+  ])('%s has exactly the keys of nb', (_, locale) => {
+    expect(keys(locale).sort()).toEqual(keys(nb).sort());
+  });
+
+  it('has every literal key the UI asks for', () => {
+    const known = baseKeys(nb);
+    const used = sourceFiles('src/client').flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!),
+    );
+    expect(used.length).toBeGreaterThan(20);
+    expect(used.filter((k) => !known.has(k))).toEqual([]);
+  });
+});
