@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { median, row, type Row } from './report.ts';
-import { startServer } from './server.ts';
+import { startServerProcess } from '../serverProcess.ts';
 
 const RUNS = 3;
 
@@ -12,7 +12,7 @@ export function tempDataDir(): string {
 
 /** Starts the server, records how long it took to become healthy, and stops it. */
 async function timeStart(root: string, dataDir: string): Promise<number> {
-  const server = await startServer(root, dataDir);
+  const server = await startServerProcess(root, dataDir);
   await server.stop();
   return server.startupMs;
 }

@@ -4,7 +4,7 @@ import lighthouse, { type Result } from 'lighthouse';
 import { chromiumPath, CHROMIUM_ARGS } from '../chromium.ts';
 import { tempDataDir } from './coldStart.ts';
 import { row, type Row } from './report.ts';
-import { startServer } from './server.ts';
+import { startServerProcess } from '../serverProcess.ts';
 
 const CATEGORIES = ['performance', 'accessibility'] as const;
 const SCORE_BUDGET = 95;
@@ -103,7 +103,7 @@ function lighthouseRowsOf(lhr: Result): Row[] {
 export async function lighthouseSignIn(root: string, reportPath: string): Promise<LighthouseOutcome> {
   const dataDir = tempDataDir();
   try {
-    const server = await startServer(root, dataDir);
+    const server = await startServerProcess(root, dataDir);
     try {
       const { lhr, html } = await runLighthouse(`${server.url}/`);
       writeFileSync(reportPath, html);

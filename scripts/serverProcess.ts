@@ -11,11 +11,18 @@ const STOP_TIMEOUT_MS = 30_000;
 /** How much of the server's stderr to keep for error messages. */
 const STDERR_TAIL_CHARS = 4_000;
 
-export interface BenchServer {
+export interface ServerProcess {
   url: string;
   /** Milliseconds from spawn until GET /api/health first answered 200. */
   startupMs: number;
   stop(): Promise<void>;
+}
+
+/** The environment for a `kartlegg` child on its own PGlite store, even where DATABASE_URL is set (CI). */
+export function embeddedStoreEnv(dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir };
+  delete env.DATABASE_URL;
+  return env;
 }
 
 /** A port that is free right now: the OS picks it, then we release it for the server. */
@@ -68,15 +75,19 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `kartlegg serve` on embedded PGlite in `dataDir` and waits until it is healthy.
- * The clock starts just before spawn, so the time includes Node, tsx and opening the store.
+ * Starts `kartlegg serve` as a child process on embedded PGlite in `dataDir` (for the e2e suite and
+ * the bench) and waits until it is healthy. The clock starts just before spawn, so `startupMs`
+ * includes Node, tsx and opening the store. With `forwardStderr`, the server's error log (stacks of
+ * unexpected errors, never personal data) also goes to this process's stderr.
  */
-export async function startServer(root: string, dataDir: string): Promise<BenchServer> {
+export async function startServerProcess(
+  root: string,
+  dataDir: string,
+  { forwardStderr = false }: { forwardStderr?: boolean } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir };
-  // Without DATABASE_URL the server uses PGlite, which is what this bench measures.
-  delete env.DATABASE_URL;
+  const env = { ...embeddedStoreEnv(dataDir), PORT: String(port), HOST: '127.0.0.1' };
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/kartlegg.js', 'serve'], {
     cwd: root,
@@ -88,6 +99,7 @@ export async function startServer(root: string, dataDir: string): Promise<BenchS
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
     stderr = (stderr + chunk).slice(-STDERR_TAIL_CHARS);
+    if (forwardStderr) process.stderr.write(chunk);
   });
   try {
     await waitUntilHealthy(child, url, () => stderr);
