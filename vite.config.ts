@@ -9,6 +9,7 @@ export default defineConfig({
       // Never swap the app under an open form: the user accepts the update (see pwa/updates.svelte.ts).
       registerType: 'prompt',
       injectRegister: false,
+      includeAssets: ['apple-touch-icon.png'],
       manifest: {
         name: 'Kartlegg – kompetansekartlegging',
         short_name: 'Kartlegg',
@@ -29,7 +30,8 @@ export default defineConfig({
       },
       workbox: {
         // The whole app shell and every lazily loaded chunk (other languages, screens) work offline.
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2,json,webmanifest}'],
+        // PNG icons and the manifest are added by the plugin itself (from `manifest` and includeAssets).
+        globPatterns: ['**/*.{js,css,html,svg,woff2,json}'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         // Take control on first install so the very first visit is already offline-capable;
