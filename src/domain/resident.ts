@@ -13,8 +13,6 @@ export interface Resident {
 /** Fields a mutation may change, and therefore what sync carries field by field. */
 export type ResidentFields = Omit<Resident, 'id'>;
 
-export const RESIDENT_FIELD_NAMES = ['givenName', 'familyName', 'birthDate'] as const;
-
 export type ResidentProblem = 'givenNameRequired' | 'familyNameRequired' | 'nameTooLong' | 'birthDateInvalid';
 
 export const NAME_MAX_LENGTH = 100;

@@ -39,6 +39,7 @@ class SyncStatus {
   stop(): void {
     this.#loop?.stop();
     this.#stopObserving?.();
+    this.#stopObserving = null;
     this.#loop = null;
   }
 
