@@ -1,5 +1,5 @@
 import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
-import { database, forgetSession, countPending, saveSession, type StoredSession } from '../db/index.ts';
+import { database, forgetSession, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
 
 /** Signs in and enrols this device; the token is kept in IndexedDB so the app works offline after. */
@@ -19,20 +19,23 @@ export async function signIn(username: string, password: string): Promise<Stored
 }
 
 /**
- * Signs out only when nothing is waiting to sync: unsynced data is never wiped. The server is
- * told to revoke the token when it can be reached; locally the session and the roster are removed.
- * Returns the number of pending changes that blocked it (0 = signed out).
+ * Signs out only when the outbox is empty (nothing pending, nothing rejected and waiting for a
+ * person): unsynced data is never wiped. The server is told to revoke the token when it can be
+ * reached; locally the session, the synced copy and the cursor are removed.
+ * Returns the number of unsynced changes that blocked it (0 = signed out).
  */
 export async function signOut(session: StoredSession): Promise<number> {
   const db = database();
-  const pending = await countPending(db);
-  if (pending > 0) return pending;
+  const unsynced = await db.outbox.count();
+  if (unsynced > 0) return unsynced;
   await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } }).catch(
     () => undefined,
   );
-  await db.transaction('rw', db.residents, db.mappings, db.meta, async () => {
+  await db.transaction('rw', db.residents, db.mappings, db.conflicts, db.meta, async () => {
     await db.residents.clear();
     await db.mappings.clear();
+    await db.conflicts.clear();
+    await db.meta.bulkDelete(['cursor', 'lastSyncAt']);
     await forgetSession(db);
   });
   return 0;

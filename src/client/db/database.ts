@@ -1,35 +1,52 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { ConflictRecord } from '../../protocol/sync.ts';
+import type { Entity } from '../../protocol/entities.ts';
 import type { Resident } from '../../domain/resident.ts';
-import type { ResidentFieldValues } from '../../protocol/sync.ts';
+import type { JsonValue } from '../../domain/sync/json.ts';
 
-export interface ResidentRow extends Resident {
-  /** Device time of the last local change, for display only. */
+/**
+ * Bookkeeping every synced row carries beside its fields (whose names never collide with these:
+ * see RESERVED_FIELDS in src/protocol/entities.ts).
+ */
+export interface SyncedRow {
+  id: string;
+  /** The server version of each field as last seen here: the base of the next change. */
+  versions: Record<string, number>;
+  /** Device time of the last change here, for display only. */
   updatedAt: number;
+  /** A tombstone: the record was deleted (by anyone); kept so edits to it can still be shown. */
+  deleted?: boolean;
 }
 
-/** Placeholder for the mapping-form issue; the table exists so v1 never has to be redefined. */
-export interface MappingRow {
-  id: string;
-  residentId: string;
-  updatedAt: number;
+export type ResidentRow = SyncedRow & Resident;
+
+/** A mapping's fields are its answers, named by question id (the mapping-form issue defines them). */
+export type MappingRow = SyncedRow & { residentId: string } & Record<string, JsonValue | undefined>;
+
+/** A value of one field and the version the user had seen, as a mutation carries it. */
+export interface OutboxChange {
+  value: JsonValue;
+  baseVersion: number;
 }
 
 /**
- * One queued change. `clientSeq` is the key: it increases per device and is never reused, so the
+ * One queued mutation. `clientSeq` is the key: it increases per client and is never reused, so the
  * outbox drains in the order the user made the changes. Rejected rows stay (with the reason) until
  * a person deals with them.
  */
 export interface OutboxRow {
   clientSeq: number;
   mutationId: string;
-  entity: 'resident';
+  entity: Entity;
   entityId: string;
-  op: 'upsert';
-  fields: ResidentFieldValues;
+  changes: Record<string, OutboxChange>;
+  resolves?: string[];
   createdAt: number;
   status: 'pending' | 'rejected';
   reason?: string;
 }
+
+export type ConflictRow = ConflictRecord & { status: 'open' | 'resolved' };
 
 export interface MetaRow {
   key: string;
@@ -40,6 +57,7 @@ export type KartleggDb = Dexie & {
   residents: EntityTable<ResidentRow, 'id'>;
   mappings: EntityTable<MappingRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'clientSeq'>;
+  conflicts: EntityTable<ConflictRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
 };
 
@@ -57,5 +75,36 @@ export function openDatabase(name = DB_NAME): KartleggDb {
     outbox: 'clientSeq, &mutationId, status, entityId',
     meta: 'key',
   });
+  // v2 (sync protocol 2): conflicts; field versions on rows; outbox rows carry per-field base versions.
+  db.version(2)
+    .stores({ conflicts: 'id, entityId, status' })
+    .upgrade(async (tx) => {
+      await tx
+        .table('residents')
+        .toCollection()
+        .modify((row: Partial<ResidentRow>) => {
+          row.versions ??= {};
+        });
+      // A protocol-1 row only ever created a record: every field on base version 0.
+      await tx
+        .table('outbox')
+        .toCollection()
+        .modify((row: OutboxRow & { fields?: Record<string, JsonValue>; op?: string }) => {
+          if (!row.fields) return;
+          row.changes = Object.fromEntries(
+            Object.entries(row.fields).map(([k, value]) => [k, { value, baseVersion: 0 }]),
+          );
+          delete row.fields;
+          delete row.op;
+        });
+    });
   return db;
 }
+
+/** The table that holds an entity's rows. */
+export function tableOf(db: KartleggDb, entity: Entity) {
+  const tables = { resident: db.residents, mapping: db.mappings } as const;
+  return tables[entity] as unknown as EntityTable<SyncedRow & Record<string, unknown>, 'id'>;
+}
+
+export const SYNCED_TABLES = ['residents', 'mappings'] as const;

@@ -17,9 +17,19 @@ export function database(): KartleggDb {
   return db;
 }
 
-export type { KartleggDb, OutboxRow, ResidentRow } from './database.ts';
+export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';
+export { tableOf } from './database.ts';
+export { recordChange, InvalidChangeError } from './changes.ts';
 export { addResident, listResidents } from './residents.ts';
-export { acknowledge, countPending, countRejected, pendingBatch, unsyncedEntityIds } from './outbox.ts';
+export {
+  acknowledge,
+  countPending,
+  countRejected,
+  pendingBatch,
+  rejectedRows,
+  unsyncedEntityIds,
+  unsyncedRows,
+} from './outbox.ts';
 export { forgetSession, loadSession, saveSession, type StoredSession } from './session.ts';
-export { getMeta, setMeta } from './meta.ts';
+export { clientId, getMeta, setMeta } from './meta.ts';
 export { observe } from './observe.ts';

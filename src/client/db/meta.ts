@@ -1,3 +1,4 @@
+import { uuidv7 } from '../../domain/uuidv7.ts';
 import type { KartleggDb } from './database.ts';
 
 /** Typed keys of the `meta` table: small device-wide values. */
@@ -10,6 +11,10 @@ export interface MetaValues {
   };
   /** The last clientSeq handed out; the next mutation gets one more. */
   clientSeq: number;
+  /** Names this local database's stream of mutations to the server, across sign-ins. */
+  clientId: string;
+  /** The server version up to which this device has pulled. */
+  cursor: number;
   /** Device time of the last successful sync (display only). */
   lastSyncAt: number;
 }
@@ -31,4 +36,15 @@ export async function nextClientSeq(db: KartleggDb): Promise<number> {
   const seq = ((await getMeta(db, 'clientSeq')) ?? 0) + 1;
   await setMeta(db, 'clientSeq', seq);
   return seq;
+}
+
+/** This database's client id, made on first use and kept for its lifetime. */
+export function clientId(db: KartleggDb): Promise<string> {
+  return db.transaction('rw', db.meta, async () => {
+    const existing = await getMeta(db, 'clientId');
+    if (existing) return existing;
+    const id = uuidv7();
+    await setMeta(db, 'clientId', id);
+    return id;
+  });
 }

@@ -22,33 +22,44 @@ export interface RequestOptions {
   token?: string | undefined;
 }
 
-/** Calls `/api/<path>` and validates the answer with the shared protocol schema. */
-export async function apiRequest<S extends z.ZodType>(
+export type ApiRequester = <S extends z.ZodType>(
   path: string,
   schema: S,
-  { method = 'GET', body, token }: RequestOptions = {},
-): Promise<z.infer<S>> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(`/api/${path}`, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiRequestError(0, 'offline', 'The server could not be reached.');
-  }
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const parsed = ApiErrorBody.safeParse(json);
-    const err = parsed.success ? parsed.data.error : { code: 'server', message: `HTTP ${res.status}` };
-    throw new ApiRequestError(res.status, err.code, err.message);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new ApiRequestError(res.status, 'bad_response', 'The server sent an unexpected answer.');
-  return parsed.data as z.infer<S>;
+  options?: RequestOptions,
+) => Promise<z.infer<S>>;
+
+/**
+ * Makes the function that calls `<base><path>` and validates the answer with the shared protocol
+ * schema. The browser uses `/api/` and its own fetch; the simulation passes a server URL and a
+ * fetch that injects faults.
+ */
+export function createApi(fetchFn: typeof fetch = (...args) => fetch(...args), base = '/api/'): ApiRequester {
+  return async (path, schema, { method = 'GET', body, token } = {}) => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await fetchFn(`${base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiRequestError(0, 'offline', 'The server could not be reached.');
+    }
+    const json: unknown = await res.json().catch(() => undefined);
+    if (!res.ok) {
+      const parsed = ApiErrorBody.safeParse(json);
+      const err = parsed.success ? parsed.data.error : { code: 'server', message: `HTTP ${res.status}` };
+      throw new ApiRequestError(res.status, err.code, err.message);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) throw new ApiRequestError(res.status, 'bad_response', 'The server sent an unexpected answer.');
+    return parsed.data as z.infer<typeof schema>;
+  };
 }
+
+/** The app's API, on its own origin. */
+export const apiRequest: ApiRequester = createApi();

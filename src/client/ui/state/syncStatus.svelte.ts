@@ -1,17 +1,20 @@
 import { countPending, countRejected, database, getMeta, observe } from '../../db/index.ts';
-import { ApiRequestError } from '../../net/api.ts';
-import { pushPending } from '../../sync/push.ts';
+import { apiRequest, ApiRequestError } from '../../net/api.ts';
+import { syncOnce } from '../../sync/syncOnce.ts';
 import { startSyncLoop, type SyncLoop } from '../../sync/syncLoop.ts';
+import type { SyncProgress } from '../../sync/syncTarget.ts';
 import { session } from './session.svelte.ts';
 
 export type SyncErrorCode = 'offline' | 'unauthorized' | 'protocol_unsupported' | 'server';
 
-/** What the sync indicator and the storage panel show. */
+/** What the sync indicator, the storage panel and the conflict badges show. */
 class SyncStatus {
   pending = $state(0);
   rejected = $state(0);
+  openConflicts = $state(0);
   lastSyncAt = $state<number | null>(null);
   busy = $state(false);
+  progress = $state<SyncProgress | null>(null);
   error = $state<SyncErrorCode | null>(null);
   #loop: SyncLoop | null = null;
   #stopObserving: (() => void) | null = null;
@@ -24,11 +27,13 @@ class SyncStatus {
       async (d) => ({
         pending: await countPending(d),
         rejected: await countRejected(d),
+        conflicts: await d.conflicts.where('status').equals('open').count(),
         last: await getMeta(d, 'lastSyncAt'),
       }),
       (v) => {
         this.pending = v.pending;
         this.rejected = v.rejected;
+        this.openConflicts = v.conflicts;
         this.lastSyncAt = v.last ?? null;
       },
     );
@@ -48,21 +53,30 @@ class SyncStatus {
     this.#loop?.soon();
   }
 
+  /** The button, or a fresh sign-in: also resets the back-off. */
   syncNow(): Promise<void> {
-    return this.#loop?.now() ?? Promise.resolve();
+    return this.#loop?.now({ user: true }) ?? Promise.resolve();
   }
 
-  async #runOnce(): Promise<void> {
+  async #runOnce(): Promise<boolean> {
     const current = session.current;
-    if (!current) return;
+    if (!current) return true;
     this.busy = true;
     try {
-      await pushPending(database(), current);
+      await syncOnce({
+        db: database(),
+        session: current,
+        api: apiRequest,
+        onProgress: (p) => (this.progress = p),
+      });
       this.error = null;
+      return true;
     } catch (err) {
       this.error = classify(err);
+      return false;
     } finally {
       this.busy = false;
+      this.progress = null;
     }
   }
 }
