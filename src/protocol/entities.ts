@@ -16,8 +16,14 @@ export const FieldName = z
   .regex(/^[a-z][A-Za-z0-9_]{0,63}$/)
   .refine((name) => !RESERVED_FIELDS.has(name), 'reserved field name');
 
-/** Any JSON value up to 4 KB once serialised: an answer, a date, a list of codes. */
-export const FieldValue = z.json().refine((v) => JSON.stringify(v).length <= 4096, 'value too large');
+/**
+ * Any JSON value up to 4 KB once serialised: an answer, a date, a list of codes. Never U+0000:
+ * PostgreSQL's jsonb cannot store it, so the device refuses it before it is queued.
+ */
+export const FieldValue = z
+  .json()
+  .refine((v) => JSON.stringify(v).length <= 4096, 'value too large')
+  .refine((v) => !JSON.stringify(v).includes('\\u0000'), 'NUL character');
 export type FieldValue = z.infer<typeof FieldValue>;
 
 const Name = z.string().trim().min(1).max(100);

@@ -50,7 +50,8 @@ export const MutationV1 = z.object({
 export function upgradeMutationV1(raw: unknown): unknown {
   const v1 = MutationV1.safeParse(raw);
   if (!v1.success) return raw;
-  const { op: _op, fields, ...rest } = v1.data;
+  const { id, clientSeq, entity, entityId, fields } = v1.data;
+  const rest = { id, clientSeq, entity, entityId };
   const changes = Object.fromEntries(Object.entries(fields).map(([k, value]) => [k, { value, baseVersion: 0 }]));
   return { ...rest, changes };
 }

@@ -38,3 +38,17 @@ export async function readJson<S extends z.ZodType>(c: Context, schema: S): Prom
   }
   return parsed.data as z.infer<S>;
 }
+
+/** Reads and validates the query string; an invalid one is a 400 that names the bad parameters. */
+export function readQuery<S extends z.ZodType>(c: Context, schema: S): z.infer<S> {
+  const parsed = schema.safeParse(c.req.query());
+  if (!parsed.success) {
+    throw new ApiError(
+      400,
+      'bad_request',
+      'The query string does not have the expected parameters.',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || '(query)', message: i.message })),
+    );
+  }
+  return parsed.data as z.infer<S>;
+}

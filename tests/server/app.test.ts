@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HealthResponse } from '../../src/protocol/health.ts';
+import { PROTOCOL_VERSION } from '../../src/protocol/version.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { Store } from '../../src/server/store/store.ts';
 import { storeCases, useStore } from './stores.ts';
@@ -14,7 +15,7 @@ describe.each(storeCases())('http basics on $name', (storeCase) => {
     expect(HealthResponse.parse(await res.json())).toEqual({
       status: 'ok',
       version: '9.9.9',
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       store: storeCase.name,
     });
   });

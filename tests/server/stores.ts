@@ -5,9 +5,20 @@ import { openPgliteStore } from '../../src/server/store/pgliteStore.ts';
 import { openPostgresStore } from '../../src/server/store/postgresStore.ts';
 import type { Store } from '../../src/server/store/store.ts';
 
+/**
+ * Stores opened by this test file, closed (and their PostgreSQL databases dropped) after it. The hook
+ * is registered here, while the file is collected: one registered later, from inside a running
+ * `beforeAll` or test, is never run.
+ */
+const cleanups: (() => Promise<void>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
 export interface StoreCase {
   name: 'pglite' | 'postgres';
-  open(): Promise<Store>;
+  /** `migrate: false` leaves the schema to the test (migration tests). */
+  open(options?: { migrate?: boolean }): Promise<Store>;
 }
 
 /**
@@ -19,20 +30,20 @@ export function storeCases(): StoreCase[] {
   const cases: StoreCase[] = [
     {
       name: 'pglite',
-      async open() {
+      async open({ migrate: run = true } = {}) {
         const store = await openPgliteStore(undefined);
-        await migrate(store);
-        afterAll(() => store.close());
+        if (run) await migrate(store);
+        cleanups.push(() => store.close());
         return store;
       },
     },
   ];
   const url = process.env.DATABASE_URL;
-  if (url) cases.push({ name: 'postgres', open: () => openFreshPostgres(url) });
+  if (url) cases.push({ name: 'postgres', open: ({ migrate: run = true } = {}) => openFreshPostgres(url, run) });
   return cases;
 }
 
-async function openFreshPostgres(url: string): Promise<Store> {
+async function openFreshPostgres(url: string, run: boolean): Promise<Store> {
   const name = `kartlegg_test_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -41,8 +52,8 @@ async function openFreshPostgres(url: string): Promise<Store> {
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
   const store = await openPostgresStore(dbUrl.toString());
-  await migrate(store);
-  afterAll(async () => {
+  if (run) await migrate(store);
+  cleanups.push(async () => {
     await store.close();
     const cleanup = new pg.Client({ connectionString: url });
     await cleanup.connect();

@@ -1,33 +1,63 @@
 import { Hono } from 'hono';
-import { PushRequest, type PushResponse } from '../../protocol/sync.ts';
+import { PullQuery, PushRequest, type MutationResult, type PushResponse } from '../../protocol/sync.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
-import { ApiError, readJson } from '../http.ts';
+import { ApiError, readJson, readQuery } from '../http.ts';
 import { applyMutation } from '../sync/applyMutation.ts';
+import { pullChanges } from '../sync/pull.ts';
+
+/** Pull arrived with protocol 2; a protocol-1 tablet only ever pushed. */
+const PULL_PROTOCOL_VERSIONS = SUPPORTED_PROTOCOL_VERSIONS.filter((v) => v >= 2);
+
+/** The writer recorded for migrated data of unknown origin (002_sync.sql): no client may claim it. */
+const NIL_UUID = '00000000-0000-0000-0000-000000000000';
 
 export function syncRoutes() {
-  return new Hono<AppEnv>().use(requireDevice).post('/push', async (c) => {
-    const body = await readJson(c, PushRequest);
-    if (!SUPPORTED_PROTOCOL_VERSIONS.includes(body.protocol)) {
-      throw new ApiError(
-        426,
-        'protocol_unsupported',
-        `Protocol ${body.protocol} is not supported (this server speaks ${SUPPORTED_PROTOCOL_VERSIONS.join(', ')}). Update the app.`,
+  return new Hono<AppEnv>()
+    .use(requireDevice)
+    .post('/push', async (c) => {
+      const body = await readJson(c, PushRequest);
+      requireProtocol(body.protocol, SUPPORTED_PROTOCOL_VERSIONS);
+      const device = c.var.device;
+      if (body.deviceId !== device.deviceId) {
+        throw new ApiError(400, 'bad_request', 'deviceId does not match the device token.');
+      }
+      const writer = { ...device, clientId: writerId(body, device.deviceId) };
+      // In clientSeq order (the order the user worked), one transaction each: a failure part-way leaves
+      // earlier mutations committed and acknowledged. Results go back in request order.
+      const order = body.mutations.map((m, i) => ({ m, i })).sort((a, b) => a.m.clientSeq - b.m.clientSeq);
+      const results: MutationResult[] = new Array<MutationResult>(body.mutations.length);
+      for (const { m, i } of order) results[i] = await applyMutation(c.var.store, writer, m, body.protocol);
+      const [row] = await c.var.store.query<{ last_client_seq: number }>(
+        'SELECT last_client_seq FROM devices WHERE id = $1',
+        [device.deviceId],
       );
-    }
-    const device = c.var.device;
-    if (body.deviceId !== device.deviceId) {
-      throw new ApiError(400, 'bad_request', 'deviceId does not match the device token.');
-    }
-    const results = [];
-    // In order, one transaction each: a failure part-way leaves earlier mutations committed and acknowledged.
-    for (const m of body.mutations) results.push(await applyMutation(c.var.store, device, m));
-    const [row] = await c.var.store.query<{ last_client_seq: number }>(
-      'SELECT last_client_seq FROM devices WHERE id = $1',
-      [device.deviceId],
-    );
-    const response: PushResponse = { results, lastClientSeq: Number(row?.last_client_seq ?? 0) };
-    return c.json(response);
-  });
+      const response: PushResponse = { results, lastClientSeq: Number(row?.last_client_seq ?? 0) };
+      return c.json(response);
+    })
+    .get('/pull', async (c) => {
+      const query = readQuery(c, PullQuery);
+      requireProtocol(query.protocol, PULL_PROTOCOL_VERSIONS);
+      return c.json(await pullChanges(c.var.store, c.var.device, query.cursor, query.limit));
+    });
+}
+
+/** Whose mutation stream this is: it decides idempotency and "the same client" in the merge. */
+function writerId(body: PushRequest, deviceId: string): string {
+  // A protocol-1 tablet had no client id: its stream is its device.
+  if (body.protocol < 2) return deviceId;
+  if (!body.clientId || body.clientId === NIL_UUID) {
+    throw new ApiError(400, 'bad_request', `Protocol ${body.protocol} needs a clientId.`);
+  }
+  return body.clientId;
+}
+
+function requireProtocol(protocol: number, supported: readonly number[]): void {
+  if (supported.includes(protocol)) return;
+  throw new ApiError(
+    426,
+    'protocol_unsupported',
+    `Protocol ${protocol} is not supported here (this server speaks ${supported.join(', ')}). Update the app.`,
+  );
 }

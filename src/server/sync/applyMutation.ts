@@ -1,89 +1,101 @@
-import { Mutation, type MutationResult } from '../../protocol/sync.ts';
-import type { DeviceContext } from '../auth/deviceTokens.ts';
+import { Mutation, upgradeMutationV1, type MutationResult } from '../../protocol/sync.ts';
 import type { Sql, Store } from '../store/store.ts';
+import { loadForMutation, type SeenMutation } from './loadRecord.ts';
+import { planMutation } from './planMutation.ts';
+import type { SyncWriter } from './storedRecord.ts';
+import { withoutNul } from './withoutNul.ts';
+import { RecordRaceError, holdWriteLock, writeStamped, writeUnstamped, type MutationRow } from './writeMutation.ts';
 
 /**
- * Applies one pushed mutation in its own transaction and records its outcome.
+ * Applies one pushed mutation and records its outcome (docs/sync-protocol.md), in one transaction.
  * Invariants:
- * - idempotent: a mutation id seen before returns the stored result and changes nothing;
- * - a mutation is either applied or stored as rejected (with a reason) — never dropped;
- * - data, the municipality version, the mutation record and the device's lastClientSeq commit together.
+ * - idempotent: a mutation id seen before from the same client returns the stored result and changes
+ *   nothing; from another client it is rejected as `duplicate_id` and touches nothing;
+ * - a mutation is applied or stored as rejected (with a reason), never dropped;
+ * - the record, its history and conflicts, the municipality version, the mutation row and the device's
+ *   lastClientSeq commit together.
+ *
+ * Two statements per mutation, no BEGIN/COMMIT: one read (decided on in Node.js), then one write that
+ * is its own transaction and only lands if the record is still as read (optimistic). A lost race —
+ * the record changed in between, or the same mutation was in flight twice — is decided again inside a
+ * transaction holding the municipality's write lock, which cannot lose.
+ *
+ * An applied mutation that wrote nothing (every value was already the server's) takes no version, so
+ * its result has none.
  */
 export async function applyMutation(
   store: Store,
-  device: DeviceContext,
+  writer: SyncWriter,
   raw: { id: string; clientSeq: number },
+  protocol: number,
 ): Promise<MutationResult> {
-  return store.transaction(async (tx) => {
-    const [seen] = await tx.query<{ device_id: string; status: Status; version: number | null; reason: string | null }>(
-      'SELECT device_id, status, version, reason FROM mutations WHERE id = $1',
-      [raw.id],
-    );
-    if (seen) {
-      // Another device's mutation id: acknowledge as rejected, never touch its record.
-      if (seen.device_id !== device.deviceId) return resultOf(raw.id, 'rejected', null, 'duplicate_id');
-      return resultOf(raw.id, seen.status, seen.version, seen.reason);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (attempt === 1) return await decideAndWrite(store, writer, raw, protocol);
+      return await store.transaction(async (tx) => {
+        await holdWriteLock(tx, writer.municipalityId);
+        return decideAndWrite(tx, writer, raw, protocol);
+      });
+    } catch (err) {
+      if (attempt >= MAX_ATTEMPTS || !isLostRace(err)) throw err;
     }
-    const outcome = await tryApply(tx, device, raw);
-    await tx.query(
-      `INSERT INTO mutations (id, municipality_id, device_id, client_seq, status, version, reason, payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [
-        raw.id,
-        device.municipalityId,
-        device.deviceId,
-        raw.clientSeq,
-        outcome.status,
-        outcome.version,
-        outcome.reason,
-        raw,
-      ],
-    );
-    await tx.query('UPDATE devices SET last_client_seq = GREATEST(last_client_seq, $2) WHERE id = $1', [
-      device.deviceId,
-      raw.clientSeq,
-    ]);
-    return resultOf(raw.id, outcome.status, outcome.version, outcome.reason);
-  });
-}
-
-type Status = 'applied' | 'rejected';
-type Outcome =
-  { status: 'applied'; version: number; reason: null } | { status: 'rejected'; version: null; reason: string };
-
-const reject = (reason: string): Outcome => ({ status: 'rejected', version: null, reason });
-
-async function tryApply(tx: Sql, device: DeviceContext, raw: unknown): Promise<Outcome> {
-  const parsed = Mutation.safeParse(raw);
-  if (!parsed.success) return reject('invalid');
-  const m = parsed.data;
-  const [row] = await tx.query<{ municipality_id: string }>(
-    'SELECT municipality_id FROM residents WHERE id = $1 FOR UPDATE',
-    [m.entityId],
-  );
-  // Another municipality's record is indistinguishable from a missing one.
-  if (row && row.municipality_id !== device.municipalityId) return reject('not_found');
-  if (!row && (m.fields.givenName === undefined || m.fields.familyName === undefined)) {
-    return reject('incomplete_new_record');
   }
-  const [counter] = await tx.query<{ version: number }>(
-    'UPDATE municipalities SET version = version + 1 WHERE id = $1 RETURNING version',
-    [device.municipalityId],
-  );
-  const version = Number(counter?.version);
-  await tx.query(
-    `INSERT INTO residents (id, municipality_id, data, version) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id) DO UPDATE SET data = residents.data || EXCLUDED.data, version = EXCLUDED.version, updated_at = now()`,
-    [m.entityId, device.municipalityId, m.fields, version],
-  );
-  return { status: 'applied', version, reason: null };
 }
 
-function resultOf(id: string, status: Status, version: number | null, reason: string | null): MutationResult {
+/** One optimistic try and two under the lock (the second only for a record created in another municipality). */
+const MAX_ATTEMPTS = 3;
+
+async function decideAndWrite(
+  sql: Sql,
+  writer: SyncWriter,
+  raw: { id: string; clientSeq: number },
+  protocol: number,
+): Promise<MutationResult> {
+  const safe = withoutNul(raw);
+  const parsed = safe.hadNul ? null : Mutation.safeParse(protocol === 1 ? upgradeMutationV1(raw) : raw);
+  const m = parsed?.success ? parsed.data : null;
+  const { seen, record, open } = await loadForMutation(sql, raw.id, m?.entityId ?? null);
+  if (seen) return storedResult(raw.id, seen, writer);
+
+  const row: MutationRow = { id: raw.id, clientSeq: raw.clientSeq, payload: safe.value };
+  const reject = async (reason: string): Promise<MutationResult> => {
+    await writeUnstamped(sql, writer, row, { status: 'rejected', reason });
+    return { id: raw.id, status: 'rejected', reason };
+  };
+  if (!m) return reject('invalid');
+  // Another municipality's record is indistinguishable from a missing one.
+  if (record && record.municipalityId !== writer.municipalityId) return reject('not_found');
+
+  const plan = planMutation(m, record, open, writer.clientId);
+  if (plan.kind === 'reject') return reject(plan.reason);
+  if (plan.kind === 'unchanged') {
+    await writeUnstamped(sql, writer, row, { status: 'applied', reason: null });
+    return { id: raw.id, status: 'applied' };
+  }
+  const target = { entity: m.entity, entityId: m.entityId, expectedVersion: record ? record.version : null };
+  const version = await writeStamped(sql, writer, target, plan, row);
+  const conflicted = plan.conflicts.map((c) => c.field);
+  return { id: raw.id, status: 'applied', version, ...(conflicted.length ? { conflicted } : {}) };
+}
+
+function storedResult(id: string, seen: SeenMutation, writer: SyncWriter): MutationResult {
+  // Another client's id (or another municipality's): say nothing about it and touch nothing.
+  if (seen.clientId !== writer.clientId || seen.municipalityId !== writer.municipalityId) {
+    return { id, status: 'rejected', reason: 'duplicate_id' };
+  }
   return {
     id,
-    status,
-    ...(version !== null ? { version: Number(version) } : {}),
-    ...(reason !== null ? { reason } : {}),
+    status: seen.status,
+    ...(seen.version !== null ? { version: Number(seen.version) } : {}),
+    ...(seen.conflicted?.length ? { conflicted: seen.conflicted } : {}),
+    ...(seen.reason !== null ? { reason: seen.reason } : {}),
   };
+}
+
+/** unique_violation: the same mutation id was recorded meanwhile (in flight twice); then it is `seen`. */
+const UNIQUE_VIOLATION = '23505';
+
+function isLostRace(err: unknown): boolean {
+  if (err instanceof RecordRaceError) return true;
+  return typeof err === 'object' && err !== null && 'code' in err && err.code === UNIQUE_VIOLATION;
 }
