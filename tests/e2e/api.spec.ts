@@ -1,4 +1,5 @@
 import { expect, test, type APIResponse } from '@playwright/test';
+import { PROTOCOL_VERSION } from '../../src/protocol/version.ts';
 import { E2E_USER } from './testEnv.ts';
 
 /** The body as text, checked to carry no stack trace or source path before it is parsed. */
@@ -53,7 +54,7 @@ test('an unknown API route is a JSON 404 not_found, not the app shell', async ({
 test('health answers 200 on the embedded store', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.status()).toBe(200);
-  expect(await jsonWithoutStack(res)).toMatchObject({ status: 'ok', store: 'pglite', protocol: 1 });
+  expect(await jsonWithoutStack(res)).toMatchObject({ status: 'ok', store: 'pglite', protocol: PROTOCOL_VERSION });
 });
 
 test('push without a valid device token is 401 unauthorized', async ({ request }) => {

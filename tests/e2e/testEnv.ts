@@ -8,6 +8,13 @@ export const E2E_USER = {
   password: 'e2e-correct-horse-battery',
 } as const;
 
+/** A second mapper in the same municipality, for two tablets editing the same records. */
+export const E2E_USER_2 = {
+  username: 'e2e.mapper2',
+  password: 'e2e-staple-horse-correct',
+  name: 'Per Kartlegger',
+} as const;
+
 export const E2E_MUNICIPALITY = 'Testkommune';
 
 export const BASE_URL_ENV = 'KARTLEGG_E2E_BASE_URL';

@@ -2,16 +2,35 @@ import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
 import { database, forgetSession, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
 
-/** Signs in and enrols this device; the token is kept in IndexedDB so the app works offline after. */
-export async function signIn(username: string, password: string): Promise<StoredSession> {
+/** Signing in again (after a 401) reached another user's account: the session was left as it was. */
+export class OtherUserError extends Error {
+  readonly code = 'other_user';
+}
+
+/**
+ * Signs in and enrols this device; the token is kept in IndexedDB so the app works offline after.
+ * `sameUserAs` (signing in again with unsynced changes) refuses to store a session of any other user:
+ * the unsynced changes were made by that user and must be sent under their name.
+ */
+export async function signIn(
+  username: string,
+  password: string,
+  { sameUserAs }: { sameUserAs?: string } = {},
+): Promise<StoredSession> {
   const response = await apiRequest('auth/login', LoginResponse, {
     method: 'POST',
     body: { username, password, deviceLabel: navigator.userAgent.slice(0, 200) },
   });
+  if (sameUserAs !== undefined && response.user.id !== sameUserAs) {
+    // The other user's new device token is not kept: revoke it.
+    await revoke(response.token);
+    throw new OtherUserError('another user');
+  }
   const session: StoredSession = {
     token: response.token,
     deviceId: response.deviceId,
     user: response.user,
+    username,
     mustChangePassword: response.mustChangePassword,
   };
   await saveSession(database(), session);
@@ -28,9 +47,7 @@ export async function signOut(session: StoredSession): Promise<number> {
   const db = database();
   const unsynced = await db.outbox.count();
   if (unsynced > 0) return unsynced;
-  await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${session.token}` } }).catch(
-    () => undefined,
-  );
+  await revoke(session.token);
   await db.transaction('rw', db.residents, db.mappings, db.conflicts, db.meta, async () => {
     await db.residents.clear();
     await db.mappings.clear();
@@ -51,4 +68,11 @@ export async function changePassword(session: StoredSession, currentPassword: st
   const updated: StoredSession = { ...session, mustChangePassword: false };
   await saveSession(database(), updated);
   return updated;
+}
+
+/** Asks the server to revoke a device token; best effort (offline, it simply expires unused). */
+async function revoke(token: string): Promise<void> {
+  await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
+    () => undefined,
+  );
 }

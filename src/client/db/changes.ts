@@ -9,6 +9,11 @@ export class InvalidChangeError extends Error {}
 export interface ChangeOptions {
   /** Conflicts this change resolves. */
   resolves?: string[];
+  /**
+   * The field versions the user saw when they started (a form opened, a conflict shown), when a pull
+   * may have moved the stored versions since. Without it, the stored versions are the base.
+   */
+  baseVersions?: Record<string, number>;
   now?: number;
 }
 
@@ -22,7 +27,7 @@ export async function recordChange(
   entity: Entity,
   entityId: string,
   values: Record<string, JsonValue>,
-  { resolves, now = Date.now() }: ChangeOptions = {},
+  { resolves, baseVersions = {}, now = Date.now() }: ChangeOptions = {},
 ): Promise<OutboxRow> {
   for (const [field, value] of Object.entries(values)) {
     if (fieldProblem(entity, field, value)) throw new InvalidChangeError(`${entity}.${field}`);
@@ -32,7 +37,10 @@ export async function recordChange(
     const row = await table.get(entityId);
     const versions = row?.versions ?? {};
     const changes = Object.fromEntries(
-      Object.entries(values).map(([field, value]) => [field, { value, baseVersion: versions[field] ?? 0 }]),
+      Object.entries(values).map(([field, value]) => [
+        field,
+        { value, baseVersion: baseVersions[field] ?? versions[field] ?? 0 },
+      ]),
     );
     // `deleted` is a field like any other, so a tombstone is just a row whose `deleted` is true.
     await table.put({ ...row, ...values, id: entityId, versions, updatedAt: now });

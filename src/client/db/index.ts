@@ -20,7 +20,10 @@ export function database(): KartleggDb {
 export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';
 export { tableOf } from './database.ts';
 export { recordChange, InvalidChangeError } from './changes.ts';
-export { addResident, listResidents } from './residents.ts';
+export { addResident, getResident, listResidents, residentsByIds } from './residents.ts';
+export { countOpenConflicts, openConflictEntityIds, openConflicts, resolveConflict } from './conflicts.ts';
+export { RejectedRowGoneError, replaceRejected, resendRejected, valuesOf } from './rejected.ts';
+export { unsyncedExport, type UnsyncedExport } from './unsyncedExport.ts';
 export {
   acknowledge,
   countPending,

@@ -7,6 +7,8 @@ export interface MetaValues {
     token: string;
     deviceId: string;
     user: { id: string; name: string; role: string; municipalityId: string };
+    /** What the user signed in with, so "sign in again" asks only for the password (absent on older sessions). */
+    username?: string;
     mustChangePassword: boolean;
   };
   /** The last clientSeq handed out; the next mutation gets one more. */

@@ -14,3 +14,15 @@ export async function addResident(db: KartleggDb, fields: ResidentFields, now = 
 export async function listResidents(db: KartleggDb): Promise<ResidentRow[]> {
   return (await db.residents.orderBy('familyName').toArray()).filter((r) => !r.deleted);
 }
+
+/** One resident as stored here (tombstones too), or undefined. */
+export function getResident(db: KartleggDb, id: string): Promise<ResidentRow | undefined> {
+  return db.residents.get(id);
+}
+
+/** The stored residents among `ids` (tombstones too), by id. */
+export async function residentsByIds(db: KartleggDb, ids: Iterable<string>): Promise<Map<string, ResidentRow>> {
+  const list = [...new Set(ids)];
+  const rows = await db.residents.bulkGet(list);
+  return new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+}

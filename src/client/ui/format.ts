@@ -10,9 +10,12 @@ export function formatBytes(bytes: number, t: (key: string, o: { value: string }
   return t(`units.${units[i]}`, { value: value.toFixed(i === 0 ? 0 : 1) });
 }
 
-/** "5 minutes ago" in the UI language, from Intl (no locale data shipped). */
+/**
+ * "5 minutes ago" in the UI language, from Intl (no locale data shipped). A `then` after `now` (the
+ * display's clock ticks only every so often) reads as "now", never "in 1 second".
+ */
 export function formatSince(then: number, now: number, lang: string): string {
-  const seconds = Math.round((then - now) / 1000);
+  const seconds = Math.min(0, Math.round((then - now) / 1000));
   const rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
   if (Math.abs(seconds) < 60) return rtf.format(seconds, 'second');
   const minutes = Math.round(seconds / 60);
@@ -20,4 +23,14 @@ export function formatSince(then: number, now: number, lang: string): string {
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 24) return rtf.format(hours, 'hour');
   return rtf.format(Math.round(hours / 24), 'day');
+}
+
+/** A calendar date `yyyy-mm-dd` in the UI language (it names a day, not an instant: no time zone shift). */
+export function formatIsoDate(iso: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** An instant (device time or a server timestamp) as date and time in the UI language. */
+export function formatDateTime(at: number | string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at));
 }

@@ -1,4 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { ConflictsPage } from './ConflictsPage.ts';
+import { NeedsAttentionPage } from './NeedsAttentionPage.ts';
+import { ResidentPage } from './ResidentPage.ts';
 
 /** The signed-in home screen: the roster, the add-resident form, the sync bar and storage panel. */
 export class RosterPage {
@@ -10,7 +13,11 @@ export class RosterPage {
   readonly saved: Locator;
   readonly syncNow: Locator;
   readonly syncPending: Locator;
+  readonly syncError: Locator;
   readonly storageUnsynced: Locator;
+  /** The sync bar's links to the conflict and needs-attention screens. */
+  readonly conflictsLink: Locator;
+  readonly attentionLink: Locator;
 
   constructor(readonly page: Page) {
     // The heading also holds the count ("Beboere (1 beboer)").
@@ -22,7 +29,10 @@ export class RosterPage {
     this.saved = page.getByRole('status').filter({ hasText: 'Lagret på nettbrettet.' });
     this.syncNow = page.getByRole('button', { name: 'Synkroniser nå' });
     this.syncPending = page.getByTestId('sync-pending');
+    this.syncError = page.getByTestId('sync-error');
     this.storageUnsynced = page.getByTestId('storage-unsynced');
+    this.conflictsLink = page.getByRole('button', { name: /må avgjøres$/ });
+    this.attentionLink = page.getByRole('button', { name: /trenger oppfølging$/ });
   }
 
   async expectOpen(): Promise<void> {
@@ -42,7 +52,49 @@ export class RosterPage {
     return this.page.getByRole('listitem').filter({ hasText: `${familyName}, ${givenName}` });
   }
 
+  /** A resident found by family name alone, whatever the given name is now. */
+  residentNamed(familyName: string): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: `${familyName}, ` });
+  }
+
   notSyncedBadge(resident: Locator): Locator {
     return resident.getByText('Ikke synkronisert', { exact: true });
+  }
+
+  /** The badge on a resident with an open conflict; it opens that resident's conflicts. */
+  conflictBadge(resident: Locator): Locator {
+    return resident.getByRole('button', { name: /^Konflikt: avgjør for / });
+  }
+
+  /**
+   * Clicks "sync now" and waits for a pull (a run pushes first, then pulls) and an empty outbox.
+   * What the pull brings is asserted by the caller, with Playwright's retrying expectations.
+   */
+  async syncAndSettle(): Promise<void> {
+    const pulled = this.page.waitForResponse((r) => r.url().includes('/api/sync/pull?') && r.ok());
+    await this.syncNow.click();
+    await pulled;
+    await expect(this.syncPending).toHaveText('Alt er synkronisert');
+  }
+
+  async openResident(resident: Locator): Promise<ResidentPage> {
+    await resident.getByRole('button', { name: /^Endre / }).click();
+    const screen = new ResidentPage(this.page);
+    await expect(screen.heading).toBeFocused();
+    return screen;
+  }
+
+  async openConflicts(resident: Locator): Promise<ConflictsPage> {
+    await this.conflictBadge(resident).click();
+    const screen = new ConflictsPage(this.page);
+    await expect(screen.heading).toBeFocused();
+    return screen;
+  }
+
+  async openNeedsAttention(): Promise<NeedsAttentionPage> {
+    await this.attentionLink.click();
+    const screen = new NeedsAttentionPage(this.page);
+    await expect(screen.heading).toBeFocused();
+    return screen;
   }
 }

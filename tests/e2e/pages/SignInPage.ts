@@ -29,10 +29,10 @@ export class SignInPage {
     await this.submit.click();
   }
 
-  /** Signs in as the mapper that global setup created and waits for the roster. */
-  async signInAsMapper(): Promise<RosterPage> {
+  /** Signs in as a mapper that global setup created (the first by default) and waits for the roster. */
+  async signInAsMapper(user: { username: string; password: string } = E2E_USER): Promise<RosterPage> {
     await this.goto();
-    await this.signIn(E2E_USER.username, E2E_USER.password);
+    await this.signIn(user.username, user.password);
     const roster = new RosterPage(this.page);
     await roster.expectOpen();
     return roster;

@@ -1,4 +1,4 @@
-import { countPending, countRejected, database, getMeta, observe } from '../../db/index.ts';
+import { countOpenConflicts, countPending, countRejected, database, getMeta, observe } from '../../db/index.ts';
 import { apiRequest, ApiRequestError } from '../../net/api.ts';
 import { syncOnce } from '../../sync/syncOnce.ts';
 import { startSyncLoop, type SyncLoop } from '../../sync/syncLoop.ts';
@@ -27,7 +27,7 @@ class SyncStatus {
       async (d) => ({
         pending: await countPending(d),
         rejected: await countRejected(d),
-        conflicts: await d.conflicts.where('status').equals('open').count(),
+        conflicts: await countOpenConflicts(d),
         last: await getMeta(d, 'lastSyncAt'),
       }),
       (v) => {

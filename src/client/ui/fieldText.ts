@@ -1,0 +1,43 @@
+import { isIsoDate, NAME_MAX_LENGTH } from '../../domain/resident.ts';
+import type { JsonValue } from '../../domain/sync/json.ts';
+import { fieldProblem, type Entity } from '../../protocol/entities.ts';
+import { currentLanguage, t } from '../i18n/i18n.svelte.ts';
+import { formatIsoDate } from './format.ts';
+
+const RESIDENT_FIELDS: ReadonlySet<string> = new Set(['givenName', 'familyName', 'birthDate', 'deleted']);
+
+/** A field's label; a field the app has no label for (a mapping answer, a newer field) shows its name. */
+export function fieldLabel(entity: Entity, field: string): string {
+  return entity === 'resident' && RESIDENT_FIELDS.has(field) ? t(`fields.resident.${field}`) : field;
+}
+
+/** A field value as a person reads it. */
+export function formatFieldValue(field: string, value: JsonValue | undefined): string {
+  if (value === null || value === undefined || value === '') return t('fields.empty');
+  if (field === 'deleted' && typeof value === 'boolean') return value ? t('fields.deletedYes') : t('fields.deletedNo');
+  if (field === 'birthDate' && typeof value === 'string' && isIsoDate(value)) {
+    return formatIsoDate(value, currentLanguage());
+  }
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** Whether a person can type a value of their own for this field (a yes/no field is chosen, not typed). */
+export function canTypeValue(field: string): boolean {
+  return field !== 'deleted';
+}
+
+/** A typed value, cleaned as the add form cleans it, or undefined when it is not valid for the field. */
+export function parseTypedValue(entity: Entity, field: string, text: string): JsonValue | undefined {
+  let value: JsonValue;
+  if (entity === 'resident' && (field === 'givenName' || field === 'familyName')) {
+    value = text.trim().replace(/\s+/g, ' ');
+    if (!value || value.length > NAME_MAX_LENGTH) return undefined;
+  } else if (entity === 'resident' && field === 'birthDate') {
+    const date = text.trim();
+    if (date && !isIsoDate(date)) return undefined;
+    value = date || null;
+  } else {
+    value = text;
+  }
+  return fieldProblem(entity, field, value) ? undefined : value;
+}

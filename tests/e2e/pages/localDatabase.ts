@@ -1,0 +1,123 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * Writes straight into the app's IndexedDB, as the app itself would: a record and its outbox row in
+ * one transaction, with the next clientSeq. For states the UI cannot reach on its own, such as a
+ * mutation the server will reject. Returns the record's id.
+ */
+export function queueRawChange(page: Page, fields: Record<string, unknown>): Promise<string> {
+  return page.evaluate(
+    (values) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['residents', 'outbox', 'meta'], 'readwrite');
+          const id = crypto.randomUUID();
+          const meta = tx.objectStore('meta');
+          const seqRequest = meta.get('clientSeq');
+          seqRequest.onsuccess = () => {
+            const clientSeq = ((seqRequest.result as { value?: number } | undefined)?.value ?? 0) + 1;
+            const now = Date.now();
+            meta.put({ key: 'clientSeq', value: clientSeq });
+            tx.objectStore('residents').put({ ...values, id, versions: {}, updatedAt: now });
+            tx.objectStore('outbox').add({
+              clientSeq,
+              mutationId: crypto.randomUUID(),
+              entity: 'resident',
+              entityId: id,
+              changes: Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, baseVersion: 0 }])),
+              createdAt: now,
+              status: 'pending',
+            });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(id);
+          };
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    fields,
+  );
+}
+
+/** The device token of the signed-in session, to revoke it behind the app's back. */
+export function storedToken(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('meta').objectStore('meta').get('session');
+          get.onsuccess = () => {
+            db.close();
+            resolve((get.result as { value: { token: string } }).value.token);
+          };
+          get.onerror = () => reject(new Error('read failed'));
+        };
+      }),
+  );
+}
+
+/** The id of the stored resident with this family name. */
+export function residentIdByFamilyName(page: Page, familyName: string): Promise<string> {
+  return page.evaluate(
+    (name) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('residents').objectStore('residents').index('familyName').get(name);
+          get.onsuccess = () => {
+            db.close();
+            const row = get.result as { id: string } | undefined;
+            if (row) resolve(row.id);
+            else reject(new Error('no such resident'));
+          };
+        };
+      }),
+    familyName,
+  );
+}
+
+/** Stores an open conflict on a resident's field as if a pull had brought it (visible after a reload). */
+export function storeOpenConflict(
+  page: Page,
+  conflict: { entityId: string; field: string; base: unknown; theirs: unknown; mine: unknown },
+): Promise<void> {
+  return page.evaluate(
+    (c) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('conflicts', 'readwrite');
+          tx.objectStore('conflicts').put({
+            ...c,
+            id: crypto.randomUUID(),
+            entity: 'resident',
+            baseVersion: 1,
+            theirsVersion: 2,
+            theirsBy: 'Kari Nordmann',
+            mineBy: 'Per Kartlegger',
+            createdAt: new Date().toISOString(),
+            version: 3,
+            resolution: null,
+            status: 'open',
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    conflict,
+  );
+}
