@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the PWA and measures what matters on a cheap phone and a small server:
- * critical-path bytes, precache size, server cold start on PGlite, and a Lighthouse mobile run.
+ * critical-path bytes, precache size, server cold start on PGlite, sync (round trip, applying a pull,
+ * server throughput on PGlite and on PostgreSQL when DATABASE_URL is set), and a Lighthouse mobile run.
  * Prints a markdown table, writes bench/results.json, and exits non-zero when a budget is missed
  * or a measurement could not be taken. See bench/README.md.
  */
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildApp, criticalPathRows, precacheRows } from './bench/bundleSize.ts';
 import { coldStartRows } from './bench/coldStart.ts';
+import { syncApplyRows, syncRoundTripRows, syncThroughputRows } from './bench/sync.ts';
 import { lighthouseSignIn } from './bench/lighthouse.ts';
 import { collectResults, failures, markdownTable, writeResults, type BenchError, type Row } from './bench/report.ts';
 
@@ -52,6 +54,24 @@ await section('Precache size', () => {
 await section('Server cold start', async () => {
   rows.push(...(await coldStartRows(ROOT)));
 });
+await section('Sync apply into Dexie', async () => {
+  rows.push(...(await syncApplyRows()));
+});
+// On PGlite always; on PostgreSQL (a new database next to DATABASE_URL's, dropped after) when it is set.
+const databaseUrl = process.env.DATABASE_URL;
+const syncStores: { store: 'PGlite' | 'PostgreSQL'; url?: string }[] = [
+  { store: 'PGlite' },
+  ...(databaseUrl ? [{ store: 'PostgreSQL' as const, url: databaseUrl }] : []),
+];
+for (const { store, url } of syncStores) {
+  await section(`Sync round trip, ${store}`, async () => {
+    rows.push(...(await syncRoundTripRows(ROOT, store, url)));
+  });
+  await section(`Sync throughput, ${store}`, async () => {
+    rows.push(...(await syncThroughputRows(ROOT, store, url)));
+  });
+}
+if (!databaseUrl) notes.push('Sync on PostgreSQL was not measured: set DATABASE_URL to measure it.');
 await section('Lighthouse', async () => {
   const outcome = await lighthouseSignIn(ROOT, LIGHTHOUSE_REPORT_PATH);
   rows.push(...outcome.rows);

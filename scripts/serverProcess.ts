@@ -78,16 +78,18 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts `kartlegg serve` as a child process on embedded PGlite in `dataDir` (for the e2e suite and
  * the bench) and waits until it is healthy. The clock starts just before spawn, so `startupMs`
  * includes Node, tsx and opening the store. With `forwardStderr`, the server's error log (stacks of
- * unexpected errors, never personal data) also goes to this process's stderr.
+ * unexpected errors, never personal data) also goes to this process's stderr. With `databaseUrl`,
+ * the server uses that PostgreSQL database instead (`dataDir` is then unused).
  */
 export async function startServerProcess(
   root: string,
   dataDir: string,
-  { forwardStderr = false }: { forwardStderr?: boolean } = {},
+  { forwardStderr = false, databaseUrl }: { forwardStderr?: boolean; databaseUrl?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const env = { ...embeddedStoreEnv(dataDir), PORT: String(port), HOST: '127.0.0.1' };
+  const storeEnv = databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : embeddedStoreEnv(dataDir);
+  const env = { ...storeEnv, PORT: String(port), HOST: '127.0.0.1' };
   const started = performance.now();
   const child = spawn(process.execPath, ['bin/kartlegg.js', 'serve'], {
     cwd: root,

@@ -11,6 +11,9 @@ export interface Row {
   unit: string;
   budget?: Budget;
   pass?: boolean;
+  /** A target that is reported, not enforced: missing it does not fail the bench. */
+  goal?: Budget;
+  met?: boolean;
   /** Individual measurements when `value` summarises several (e.g. a median). */
   samples?: number[];
 }
@@ -42,6 +45,21 @@ export function row(metric: string, value: number, unit: string, budget?: Budget
   }
   if (samples) result.samples = samples;
   return result;
+}
+
+/** A row with a goal: shown beside the value (met or missed) but never failing the bench. */
+export function goalRow(metric: string, value: number, unit: string, goal: Budget, samples?: number[]): Row {
+  const result: Row = { metric, value, unit, goal, met: 'max' in goal ? value <= goal.max : value >= goal.min };
+  if (samples) result.samples = samples;
+  return result;
+}
+
+/** The value at quantile q (0–1) of a list, by the nearest-rank method. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) throw new Error('quantile() of no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  // The index is inside the non-empty list.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 /** Bytes to KB (1 KB = 1024 bytes) with one decimal, the precision the budgets are written in. */
@@ -87,14 +105,20 @@ function formatValue(value: number, unit: string): string {
   return unit ? `${value} ${unit}` : String(value);
 }
 
+function formatBound(b: Budget, unit: string): string {
+  return 'max' in b ? `≤ ${formatValue(b.max, unit)}` : `≥ ${formatValue(b.min, unit)}`;
+}
+
 function formatBudget(r: Row): string {
-  if (!r.budget) return '';
-  return 'max' in r.budget ? `≤ ${formatValue(r.budget.max, r.unit)}` : `≥ ${formatValue(r.budget.min, r.unit)}`;
+  if (r.budget) return formatBound(r.budget, r.unit);
+  if (r.goal) return `goal ${formatBound(r.goal, r.unit)}`;
+  return '';
 }
 
 function formatPass(r: Row): string {
-  if (r.pass === undefined) return '';
-  return r.pass ? 'pass' : '**FAIL**';
+  if (r.pass !== undefined) return r.pass ? 'pass' : '**FAIL**';
+  if (r.met !== undefined) return r.met ? 'goal met' : 'goal missed';
+  return '';
 }
 
 export function markdownTable(results: Results): string {

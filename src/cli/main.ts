@@ -6,6 +6,8 @@ import { openStore, StoreConfigError } from '../server/store/openStore.ts';
 import { startServer } from '../server/startServer.ts';
 import { ROLES, Role } from '../protocol/auth.ts';
 import { buildIfStale } from './buildIfStale.ts';
+import { SIM_USAGE } from './simUsage.ts';
+import { UsageError } from './usageError.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,11 +18,13 @@ const USAGE = `Usage: kartlegg <command>
   municipality add <name>            add a municipality
   user add --municipality <id|name> --username <u> --password <p> --role <role> [--name <full name>]
                                      add a user; roles: ${ROLES.join(', ')}
+  roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
+                                     combine and classify the two weekly NIR lists (reads only the files)
+${SIM_USAGE}
 
 Settings (environment): PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (PostgreSQL;
-when set, DATA_DIR is not used), KARTLEGG_MUNICIPALITY (name of the first municipality).`;
-
-class UsageError extends Error {}
+when set, DATA_DIR is not used), KARTLEGG_MUNICIPALITY (name of the first municipality),
+KARTLEGG_SIM_USER / KARTLEGG_SIM_PASSWORD (sim --server's account, instead of the flags).`;
 
 /** Runs one command; returns the process exit code. Errors meant for the user print without a stack. */
 export async function main(argv: string[]): Promise<number> {
@@ -37,6 +41,16 @@ export async function main(argv: string[]): Promise<number> {
         return await municipality(rest);
       case 'user':
         return await user(rest);
+      case 'roster': {
+        // Loaded only for this command: it brings the CSV parser.
+        const { roster } = await import('./roster.ts');
+        return await roster(rest);
+      }
+      case 'sim': {
+        // Loaded only for this command: it brings the client code and an in-memory IndexedDB.
+        const { simCommand } = await import('./simCommand.ts');
+        return await simCommand(rest);
+      }
       case undefined:
       case 'help':
       case '--help':
