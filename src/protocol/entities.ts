@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RosterClass } from '../domain/roster/classify.ts';
 
 /**
  * The kinds of record that sync carries, and what each field may hold. Sync itself is generic: it
@@ -28,6 +29,16 @@ export type FieldValue = z.infer<typeof FieldValue>;
 
 const Name = z.string().trim().min(1).max(100);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const ShortText = z.string().trim().min(1).max(200);
+// Spelled out (not imported) so the protocol does not pull the roster code into every chunk.
+const ROSTER_CLASS_VALUES = [
+  'targetGroup',
+  'exempt',
+  'outsideAge',
+  'onlyInA',
+  'onlyInB',
+  'needsReview',
+] as const satisfies readonly RosterClass[];
 
 interface EntityDefinition {
   /** Schemas of the fields this entity knows. */
@@ -39,8 +50,32 @@ interface EntityDefinition {
 }
 
 export const ENTITY_DEFINITIONS: Record<Entity, EntityDefinition> = {
+  // What the roster needs from the NIR lists, and nothing more: no national id number is stored
+  // (the DUF number is the key; name + birth date the fallback).
   resident: {
-    fields: { givenName: Name, familyName: Name, birthDate: IsoDate.nullable(), deleted: z.boolean() },
+    fields: {
+      givenName: Name,
+      familyName: Name,
+      birthDate: IsoDate.nullable(),
+      deleted: z.boolean(),
+      duf: z
+        .string()
+        .regex(/^\d{12}$/)
+        .nullable(),
+      gender: z.enum(['female', 'male', 'unspecified']).nullable(),
+      citizenship: ShortText.nullable(),
+      language: ShortText.nullable(),
+      receptionCentre: ShortText.nullable(),
+      permitDate: IsoDate.nullable(),
+      permitType: ShortText.nullable(),
+      /** The classification of the last import (src/domain/roster/classify.ts). */
+      rosterClass: z.enum(ROSTER_CLASS_VALUES).nullable(),
+      /** Permit date + the municipality's deadline days. */
+      deadline: IsoDate.nullable(),
+      /** Date of the last import that listed the person; `unlisted` once an import no longer does. */
+      listedOn: IsoDate.nullable(),
+      unlisted: z.boolean(),
+    },
     open: false,
     requiredOnCreate: ['givenName', 'familyName'],
   },
