@@ -12,6 +12,7 @@ import { connect } from './syncClient.ts';
 
 // 002_sync moves the walking skeleton's residents into records, keeping who wrote them.
 describe.each(storeCases())('migration 002 (residents → records) on $name', (storeCase) => {
+  // Opens a store of its own (PGlite runs initdb): allow more than the suite's default on a busy machine.
   it('keeps every resident, its version, its writer and its history; old mutations stay idempotent', async () => {
     const store = await storeCase.open({ migrate: false });
     await applySkeletonSchema(store);
@@ -76,7 +77,7 @@ describe.each(storeCases())('migration 002 (residents → records) on $name', (s
     expect(cursor).toBe(2);
     const edit = await tablet.send(tablet.mutation(s.resident, { givenName: { value: 'Amina S.', baseVersion: 1 } }));
     expect(edit).toEqual({ id: expect.any(String), status: 'applied', version: 3 });
-  });
+  }, 120_000);
 });
 
 async function applySkeletonSchema(store: Store) {
