@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Sql } from '../store/store.ts';
+import { prepared, type Sql } from '../store/store.ts';
 import { randomSecret } from './passwords.ts';
 import type { Role } from '../../protocol/auth.ts';
 
@@ -22,15 +22,32 @@ export interface DeviceContext {
   role: Role;
 }
 
+/**
+ * Who a token belongs to, checked on every request (so a revocation takes effect at once), and
+ * `last_seen_at`, which is only kept to the minute: the device row is written at most once a minute,
+ * not on every request. A write is a commit, and a commit waits for the disk.
+ * A statement whose update matches no row writes nothing and commits nothing.
+ */
+const FIND_DEVICE = prepared(
+  'find_device_by_token',
+  `WITH d AS (
+     SELECT d.id, d.user_id, d.municipality_id, u.role, d.last_seen_at
+       FROM devices d JOIN users u ON u.id = d.user_id
+      WHERE d.token_hash = $1 AND d.revoked_at IS NULL
+   ),
+   seen AS (
+     UPDATE devices SET last_seen_at = now()
+       FROM d
+      WHERE devices.id = d.id AND (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute')
+   )
+   SELECT id, user_id, municipality_id, role FROM d`,
+);
+
 /** The live (not revoked) device a token belongs to, or null. */
 export async function findDeviceByToken(sql: Sql, token: string): Promise<DeviceContext | null> {
-  const rows = await sql.query<{ id: string; user_id: string; municipality_id: string; role: Role }>(
-    `UPDATE devices d SET last_seen_at = now()
-       FROM users u
-      WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND u.id = d.user_id
-      RETURNING d.id, d.user_id, d.municipality_id, u.role`,
-    [hashToken(token)],
-  );
+  const rows = await sql.query<{ id: string; user_id: string; municipality_id: string; role: Role }>(FIND_DEVICE, [
+    hashToken(token),
+  ]);
   const row = rows[0];
   return row ? { deviceId: row.id, userId: row.user_id, municipalityId: row.municipality_id, role: row.role } : null;
 }

@@ -1,11 +1,18 @@
-import { Hono } from 'hono';
-import { PullQuery, PushRequest, type MutationResult, type PushResponse } from '../../protocol/sync.ts';
+import { Hono, type Context } from 'hono';
+import {
+  PullQuery,
+  PushRequest,
+  type MutationResult,
+  type PullResponse,
+  type PushResponse,
+} from '../../protocol/sync.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError, readJson, readQuery } from '../http.ts';
 import { applyMutation } from '../sync/applyMutation.ts';
 import { pullChanges } from '../sync/pull.ts';
+import type { Sql } from '../store/store.ts';
 
 /** Pull arrived with protocol 2; a protocol-1 tablet only ever pushed. */
 const PULL_PROTOCOL_VERSIONS = SUPPORTED_PROTOCOL_VERSIONS.filter((v) => v >= 2);
@@ -28,19 +35,43 @@ export function syncRoutes() {
       // earlier mutations committed and acknowledged. Results go back in request order.
       const order = body.mutations.map((m, i) => ({ m, i })).sort((a, b) => a.m.clientSeq - b.m.clientSeq);
       const results: MutationResult[] = new Array<MutationResult>(body.mutations.length);
-      for (const { m, i } of order) results[i] = await applyMutation(c.var.store, writer, m, body.protocol);
-      const [row] = await c.var.store.query<{ last_client_seq: number }>(
-        'SELECT last_client_seq FROM devices WHERE id = $1',
-        [device.deviceId],
-      );
-      const response: PushResponse = { results, lastClientSeq: Number(row?.last_client_seq ?? 0) };
-      return c.json(response);
+      // Each mutation's statements also read the device's lastClientSeq (which only ever rises), so the
+      // answer needs no statement of its own.
+      let lastClientSeq = body.mutations.length ? 0 : await readLastClientSeq(c.var.store, device.deviceId);
+      for (const { m, i } of order) {
+        const applied = await applyMutation(c.var.store, writer, m, body.protocol);
+        results[i] = applied.result;
+        lastClientSeq = Math.max(lastClientSeq, applied.lastClientSeq);
+      }
+      const response: PushResponse = { results, lastClientSeq };
+      return json(c, response);
     })
     .get('/pull', async (c) => {
       const query = readQuery(c, PullQuery);
       requireProtocol(query.protocol, PULL_PROTOCOL_VERSIONS);
-      return c.json(await pullChanges(c.var.store, c.var.device, query.cursor, query.limit));
+      return json(c, await pullChanges(c.var.store, c.var.device, query.cursor, query.limit));
     });
+}
+
+/**
+ * A JSON answer with its Content-Length. The compress middleware only applies its size threshold when
+ * the length is known; without it every answer went through a gzip stream, and most pushes are one
+ * tablet's one mutation, whose ~150-byte answer cost more CPU to compress than any other part of the
+ * request. Larger answers (batches, pull pages) are still compressed.
+ */
+function json(c: Context<AppEnv>, body: PushResponse | PullResponse): Response {
+  const text = JSON.stringify(body);
+  return c.body(text, 200, {
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+  });
+}
+
+async function readLastClientSeq(sql: Sql, deviceId: string): Promise<number> {
+  const [row] = await sql.query<{ last_client_seq: number }>('SELECT last_client_seq FROM devices WHERE id = $1', [
+    deviceId,
+  ]);
+  return Number(row?.last_client_seq ?? 0);
 }
 
 /** Whose mutation stream this is: it decides idempotency and "the same client" in the merge. */

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Sql, Store } from './store.ts';
+import type { Prepared, Sql, Store } from './store.ts';
 
 // Bigints (the version counters) stay below 2^53 for any realistic municipality; read them as numbers.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
@@ -11,8 +11,10 @@ export async function openPostgresStore(connectionString: string): Promise<Store
   const probe = await pool.connect();
   probe.release();
   const wrap = (q: pg.Pool | pg.PoolClient): Sql => ({
-    async query<T>(text: string, params: unknown[] = []) {
-      return (await q.query(text, params)).rows as T[];
+    async query<T>(statement: string | Prepared, values: unknown[] = []) {
+      // node-postgres parses a named statement once per connection and then only binds and runs it.
+      const config = typeof statement === 'string' ? { text: statement, values } : { ...statement, values };
+      return (await q.query(config)).rows as T[];
     },
   });
   return {

@@ -1,8 +1,28 @@
 import type { StoreKind } from '../../protocol/health.ts';
 
+/**
+ * A statement of the sync hot path, prepared once per connection: PostgreSQL parses it once and,
+ * after a few runs, plans it once (a generic plan), instead of doing both on every run. Planning the
+ * sync statements cost more than running them. Made with `prepared()`, at module level.
+ */
+export interface Prepared {
+  readonly name: string;
+  readonly text: string;
+}
+
+const preparedTexts = new Map<string, string>();
+
+/** Names a constant statement for preparing; one name, one text (a second text for a name throws). */
+export function prepared(name: string, text: string): Prepared {
+  const known = preparedTexts.get(name);
+  if (known !== undefined && known !== text) throw new Error(`Prepared statement ${name} has two texts.`);
+  preparedTexts.set(name, text);
+  return { name, text };
+}
+
 /** Anything that runs parameterised SQL: the store itself or a transaction inside it. */
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(statement: string | Prepared, params?: unknown[]): Promise<T[]>;
 }
 
 /**

@@ -22,13 +22,16 @@ import { RecordRaceError, holdWriteLock, writeStamped, writeUnstamped, type Muta
  *
  * An applied mutation that wrote nothing (every value was already the server's) takes no version, so
  * its result has none.
+ *
+ * Also returns the device's lastClientSeq as the mutation's statements saw it, so a push needs no
+ * statement of its own to answer with it.
  */
 export async function applyMutation(
   store: Store,
   writer: SyncWriter,
   raw: { id: string; clientSeq: number },
   protocol: number,
-): Promise<MutationResult> {
+): Promise<Applied> {
   for (let attempt = 1; ; attempt++) {
     try {
       if (attempt === 1) return await decideAndWrite(store, writer, raw, protocol);
@@ -42,6 +45,11 @@ export async function applyMutation(
   }
 }
 
+export interface Applied {
+  result: MutationResult;
+  lastClientSeq: number;
+}
+
 /** One optimistic try and two under the lock (the second only for a record created in another municipality). */
 const MAX_ATTEMPTS = 3;
 
@@ -50,18 +58,23 @@ async function decideAndWrite(
   writer: SyncWriter,
   raw: { id: string; clientSeq: number },
   protocol: number,
-): Promise<MutationResult> {
+): Promise<Applied> {
   const safe = withoutNul(raw);
   const parsed = safe.hadNul ? null : Mutation.safeParse(protocol === 1 ? upgradeMutationV1(raw) : raw);
   const m = parsed?.success ? parsed.data : null;
-  const { seen, record, open } = await loadForMutation(sql, raw.id, m?.entityId ?? null);
-  if (seen) return storedResult(raw.id, seen, writer);
+  const { seen, record, open, lastClientSeq } = await loadForMutation(
+    sql,
+    raw.id,
+    m?.entityId ?? null,
+    writer.deviceId,
+  );
+  if (seen) return { result: storedResult(raw.id, seen, writer), lastClientSeq };
 
   const row: MutationRow = { id: raw.id, clientSeq: raw.clientSeq, payload: safe.value };
-  const reject = async (reason: string): Promise<MutationResult> => {
-    await writeUnstamped(sql, writer, row, { status: 'rejected', reason });
-    return { id: raw.id, status: 'rejected', reason };
-  };
+  const reject = async (reason: string): Promise<Applied> => ({
+    lastClientSeq: await writeUnstamped(sql, writer, row, { status: 'rejected', reason }),
+    result: { id: raw.id, status: 'rejected', reason },
+  });
   if (!m) return reject('invalid');
   // Another municipality's record is indistinguishable from a missing one.
   if (record && record.municipalityId !== writer.municipalityId) return reject('not_found');
@@ -69,13 +82,18 @@ async function decideAndWrite(
   const plan = planMutation(m, record, open, writer.clientId);
   if (plan.kind === 'reject') return reject(plan.reason);
   if (plan.kind === 'unchanged') {
-    await writeUnstamped(sql, writer, row, { status: 'applied', reason: null });
-    return { id: raw.id, status: 'applied' };
+    return {
+      lastClientSeq: await writeUnstamped(sql, writer, row, { status: 'applied', reason: null }),
+      result: { id: raw.id, status: 'applied' },
+    };
   }
   const target = { entity: m.entity, entityId: m.entityId, expectedVersion: record ? record.version : null };
-  const version = await writeStamped(sql, writer, target, plan, row);
+  const written = await writeStamped(sql, writer, target, plan, row);
   const conflicted = plan.conflicts.map((c) => c.field);
-  return { id: raw.id, status: 'applied', version, ...(conflicted.length ? { conflicted } : {}) };
+  return {
+    lastClientSeq: written.lastClientSeq,
+    result: { id: raw.id, status: 'applied', version: written.version, ...(conflicted.length ? { conflicted } : {}) },
+  };
 }
 
 function storedResult(id: string, seen: SeenMutation, writer: SyncWriter): MutationResult {

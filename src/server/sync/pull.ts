@@ -2,8 +2,32 @@ import type { JsonValue } from '../../domain/sync/json.ts';
 import type { Entity } from '../../protocol/entities.ts';
 import type { ConflictRecord, PullResponse, RecordSnapshot } from '../../protocol/sync.ts';
 import type { DeviceContext } from '../auth/deviceTokens.ts';
-import type { Sql } from '../store/store.ts';
+import { prepared, type Sql } from '../store/store.ts';
 import { fieldVersions, type FieldMeta } from './storedRecord.ts';
+
+const PULL_HEAD = prepared(
+  'pull_head',
+  `SELECT m.version, d.last_client_seq FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
+);
+
+const PULL_RECORDS = prepared(
+  'pull_records',
+  `SELECT entity, id, version, fields, field_meta FROM records
+    WHERE municipality_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
+);
+
+const PULL_CONFLICTS = prepared(
+  'pull_conflicts',
+  `SELECT c.id, c.entity, c.record_id, c.field, c.base, c.base_version, c.theirs, c.theirs_version, c.mine,
+        c.created_at, c.version, c.resolved_value, c.resolved_at,
+        tu.name AS theirs_by, mu.name AS mine_by, ru.name AS resolved_by
+     FROM conflicts c
+     LEFT JOIN users tu ON tu.id = c.theirs_user_id
+     LEFT JOIN users mu ON mu.id = c.mine_user_id
+     LEFT JOIN users ru ON ru.id = c.resolved_by
+    WHERE c.municipality_id = $1 AND c.version > $2 AND c.version <= $3
+    ORDER BY c.version, c.id`,
+);
 
 /**
  * One page of what changed in the device's municipality after `cursor`.
@@ -19,37 +43,22 @@ export async function pullChanges(
   cursor: number,
   limit: number,
 ): Promise<PullResponse> {
-  const [head] = await sql.query<{ version: number; last_client_seq: number }>(
-    `SELECT m.version, d.last_client_seq FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
-    [device.municipalityId, device.deviceId],
-  );
+  const [head] = await sql.query<{ version: number; last_client_seq: number }>(PULL_HEAD, [
+    device.municipalityId,
+    device.deviceId,
+  ]);
   const current = Number(head?.version ?? 0);
   const lastClientSeq = Number(head?.last_client_seq ?? 0);
   // A cursor from the future (a restore from backup, another server): the client starts over from 0.
   if (cursor > current) return { reset: true, cursor: 0, more: false, lastClientSeq, records: [], conflicts: [] };
 
-  const rows = await sql.query<RecordRow>(
-    `SELECT entity, id, version, fields, field_meta FROM records
-      WHERE municipality_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
-    [device.municipalityId, cursor, current, limit + 1],
-  );
+  const rows = await sql.query<RecordRow>(PULL_RECORDS, [device.municipalityId, cursor, current, limit + 1]);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   // Record versions are unique in a municipality (one mutation stamps one record), so the last one
   // returned bounds the page exactly.
   const upTo = more ? Number(page[page.length - 1]?.version) : current;
-  const conflicts = await sql.query<ConflictRow>(
-    `SELECT c.id, c.entity, c.record_id, c.field, c.base, c.base_version, c.theirs, c.theirs_version, c.mine,
-            c.created_at, c.version, c.resolved_value, c.resolved_at,
-            tu.name AS theirs_by, mu.name AS mine_by, ru.name AS resolved_by
-       FROM conflicts c
-       LEFT JOIN users tu ON tu.id = c.theirs_user_id
-       LEFT JOIN users mu ON mu.id = c.mine_user_id
-       LEFT JOIN users ru ON ru.id = c.resolved_by
-      WHERE c.municipality_id = $1 AND c.version > $2 AND c.version <= $3
-      ORDER BY c.version, c.id`,
-    [device.municipalityId, cursor, upTo],
-  );
+  const conflicts = await sql.query<ConflictRow>(PULL_CONFLICTS, [device.municipalityId, cursor, upTo]);
   return {
     reset: false,
     cursor: upTo,

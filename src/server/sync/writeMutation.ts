@@ -1,5 +1,5 @@
 import type { Entity } from '../../protocol/entities.ts';
-import type { Sql } from '../store/store.ts';
+import { prepared, type Sql } from '../store/store.ts';
 import type { Plan } from './planMutation.ts';
 import type { SyncWriter } from './storedRecord.ts';
 
@@ -26,7 +26,9 @@ export class RecordRaceError extends Error {}
  * contiguous), and the caller decides again. Lock order: municipality, record, device — the same in
  * every writing statement and in `holdWriteLock`, so they cannot deadlock one another.
  */
-const WRITE_STAMPED = `
+const WRITE_STAMPED = prepared(
+  'write_stamped',
+  `
 WITH v AS (
   UPDATE municipalities SET version = version + 1 WHERE id = $1 RETURNING version
 ),
@@ -72,17 +74,25 @@ mut AS (
 ),
 dev AS (
   UPDATE devices SET last_client_seq = GREATEST(last_client_seq, $13) FROM rec WHERE devices.id = $11
+  RETURNING devices.last_client_seq
 )
-SELECT version FROM rec`;
+SELECT version, (SELECT last_client_seq FROM dev) AS last_client_seq FROM rec`,
+);
 
-/** Applies a 'write' plan; returns the municipality version that stamped it. */
+/** What a stamped write answers: the version that stamped it, and the device's lastClientSeq after it. */
+export interface Written {
+  version: number;
+  lastClientSeq: number;
+}
+
+/** Applies a 'write' plan. */
 export async function writeStamped(
   tx: Sql,
   writer: SyncWriter,
   target: { entity: Entity; entityId: string; expectedVersion: number | null },
   plan: Extract<Plan, { kind: 'write' }>,
   mutation: MutationRow,
-): Promise<number> {
+): Promise<Written> {
   const conflicts = plan.conflicts.map((c) => ({
     id: c.id,
     field: c.field,
@@ -91,7 +101,7 @@ export async function writeStamped(
     theirsVersion: c.theirs.version,
     mine: c.mine,
   }));
-  const [row] = await tx.query<{ version: number }>(WRITE_STAMPED, [
+  const [row] = await tx.query<{ version: number; last_client_seq: number | null }>(WRITE_STAMPED, [
     writer.municipalityId,
     target.entityId,
     target.entity,
@@ -111,27 +121,34 @@ export async function writeStamped(
     target.expectedVersion ?? -1,
   ]);
   if (!row) throw new RecordRaceError('the record changed after the mutation was decided');
-  return Number(row.version);
+  return { version: Number(row.version), lastClientSeq: Number(row.last_client_seq ?? 0) };
 }
 
-const WRITE_UNSTAMPED = `
+const WRITE_UNSTAMPED = prepared(
+  'write_unstamped',
+  `
 WITH dev AS (
-  UPDATE devices SET last_client_seq = GREATEST(last_client_seq, $5) WHERE id = $3
+  UPDATE devices SET last_client_seq = GREATEST(last_client_seq, $5) WHERE id = $3 RETURNING last_client_seq
+),
+mut AS (
+  INSERT INTO mutations (id, municipality_id, device_id, client_id, client_seq, status, reason, payload)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
 )
-INSERT INTO mutations (id, municipality_id, device_id, client_id, client_seq, status, reason, payload)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`;
+SELECT last_client_seq FROM dev`,
+);
 
 /**
  * Records a mutation that changed nothing (rejected, or every value already held) without taking a
  * version. Deciding it on a snapshot is safe: it is as if it ran just before any later change.
+ * Returns the device's lastClientSeq.
  */
 export async function writeUnstamped(
   tx: Sql,
   writer: SyncWriter,
   mutation: MutationRow,
   outcome: { status: 'applied'; reason: null } | { status: 'rejected'; reason: string },
-): Promise<void> {
-  await tx.query(WRITE_UNSTAMPED, [
+): Promise<number> {
+  const [row] = await tx.query<{ last_client_seq: number }>(WRITE_UNSTAMPED, [
     mutation.id,
     writer.municipalityId,
     writer.deviceId,
@@ -141,6 +158,7 @@ export async function writeUnstamped(
     outcome.reason,
     JSON.stringify(mutation.payload),
   ]);
+  return Number(row?.last_client_seq ?? 0);
 }
 
 /**
