@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the PWA and measures what matters on a cheap phone and a small server:
  * critical-path bytes, precache size, server cold start on PGlite, sync (round trip, applying a pull,
- * server throughput on PGlite and on PostgreSQL when DATABASE_URL is set), and a Lighthouse mobile run.
+ * server throughput on PGlite and on PostgreSQL when DATABASE_URL is set), the roster import of two
+ * 10,000-row NIR lists and search per keystroke in headless Chromium, and a Lighthouse mobile run.
  * Prints a markdown table, writes bench/results.json, and exits non-zero when a budget is missed
  * or a measurement could not be taken. See bench/README.md.
  */
@@ -11,6 +12,7 @@ import { buildApp, criticalPathRows, precacheRows } from './bench/bundleSize.ts'
 import { coldStartRows } from './bench/coldStart.ts';
 import { syncApplyRows, syncRoundTripRows, syncThroughputRows } from './bench/sync.ts';
 import { lighthouseSignIn } from './bench/lighthouse.ts';
+import { rosterRows } from './bench/roster.ts';
 import { collectResults, failures, markdownTable, writeResults, type BenchError, type Row } from './bench/report.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -72,6 +74,9 @@ for (const { store, url } of syncStores) {
   });
 }
 if (!databaseUrl) notes.push('Sync on PostgreSQL was not measured: set DATABASE_URL to measure it.');
+await section('Roster import and search', async () => {
+  rows.push(...(await rosterRows(ROOT)));
+});
 await section('Lighthouse', async () => {
   const outcome = await lighthouseSignIn(ROOT, LIGHTHOUSE_REPORT_PATH);
   rows.push(...outcome.rows);

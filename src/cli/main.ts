@@ -21,6 +21,10 @@ const USAGE = `Usage: kartlegg <command>
   roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
                                      combine and classify the two weekly NIR lists (reads only the files)
 ${SIM_USAGE}
+  i18n export --lang <code> [--format csv|xliff] [--out <file>]
+                                     one language of the resident information, for a translator
+  i18n import <file> --reviewer <name>
+                                     read a reviewed translation back (the language becomes reviewed)
 
 Settings (environment): PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (PostgreSQL;
 when set, DATA_DIR is not used), KARTLEGG_MUNICIPALITY (name of the first municipality),
@@ -45,6 +49,11 @@ export async function main(argv: string[]): Promise<number> {
         // Loaded only for this command: it brings the CSV parser.
         const { roster } = await import('./roster.ts');
         return await roster(rest);
+      }
+      case 'i18n': {
+        // Loaded only for this command: resident-information translations for translators.
+        const { i18n } = await import('./i18n.ts');
+        return await i18n(rest);
       }
       case 'sim': {
         // Loaded only for this command: it brings the client code and an in-memory IndexedDB.

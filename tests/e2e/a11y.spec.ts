@@ -1,6 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { todayInOslo } from '../../src/domain/roster/deadline.ts';
+import { generateNir, writeList } from '../fixtures/nir/generate.ts';
 import { queueRawChange, residentIdByFamilyName, storeOpenConflict } from './pages/localDatabase.ts';
+import { signInOffline } from './pages/offline.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 
 /** Violations that block or seriously hinder users; each is reported with the elements it hits. */
@@ -56,5 +59,36 @@ test('the resident, conflict and needs-attention screens have no serious or crit
   await roster.syncNow.click();
   const attention = await roster.openNeedsAttention();
   await attention.changes.first().getByRole('button', { name: 'Rett og send på nytt' }).click();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the import screen and the roster with imported residents have no serious or critical violations', async ({
+  page,
+  context,
+}) => {
+  const generated = generateNir({ people: 150, seed: 5, asOf: todayInOslo(Date.now()) });
+  const roster = await signInOffline(page, context);
+
+  const importer = await roster.openImport();
+  await importer.choose('A', { name: 'a.csv', bytes: writeList(generated.listA, 'A') });
+  await importer.choose('B', { name: 'b.xlsx', bytes: Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]) });
+  await expect(importer.problem('B')).toBeVisible();
+  // The column editor open, a refused file's message on the page.
+  await importer.column('A', 'DUF-nummer');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await importer.choose('B', { name: 'b.csv', bytes: writeList(generated.listB, 'B') });
+  await importer.showPreview();
+  await importer.unfold(/^Nye beboere/, 'added-list');
+  await importer.unfold(/^Må sjekkes, med grunn/, 'review-list');
+  await importer.unfold(/^Rader som ikke kunne leses/, 'invalid-list');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  await importer.commit();
+  expect(await seriousViolations(page)).toEqual([]);
+  await importer.toRoster.click();
+  await roster.showList('overdue');
+  await roster.search.fill('a');
+  await expect(roster.shown).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });

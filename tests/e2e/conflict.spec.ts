@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { waitForServiceWorkerControl } from './pages/serviceWorker.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { baseURL, E2E_USER, E2E_USER_2 } from './testEnv.ts';
 
@@ -7,6 +8,9 @@ async function tablet(browser: Browser, user: { username: string; password: stri
   const context = await browser.newContext({ baseURL: baseURL(), locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
   const page = await context.newPage();
   const roster = await new SignInPage(page).signInAsMapper(user);
+  // The tablets go offline later and open screens loaded on demand: those come from the precache,
+  // which a first visit fills in the background (the larger the app, the longer that takes).
+  await waitForServiceWorkerControl(page);
   return { context, page, roster };
 }
 

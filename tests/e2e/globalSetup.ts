@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embeddedStoreEnv, startServerProcess, type ServerProcess } from '../../scripts/serverProcess.ts';
 import { isBuildStale } from '../../src/cli/buildIfStale.ts';
-import { BASE_URL_ENV, E2E_MUNICIPALITY, E2E_USER, E2E_USER_2 } from './testEnv.ts';
+import {
+  BASE_URL_ENV,
+  E2E_IMPORT_MUNICIPALITY,
+  E2E_IMPORT_USER,
+  E2E_MUNICIPALITY,
+  E2E_USER,
+  E2E_USER_2,
+} from './testEnv.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CLI = join(ROOT, 'bin', 'kartlegg.js');
@@ -44,6 +51,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(
       ...['user', 'add', '--municipality', E2E_MUNICIPALITY, '--username', E2E_USER_2.username],
       ...['--password', E2E_USER_2.password, '--role', 'kartlegger', '--name', E2E_USER_2.name],
+    );
+    cli('municipality', 'add', E2E_IMPORT_MUNICIPALITY);
+    cli(
+      ...['user', 'add', '--municipality', E2E_IMPORT_MUNICIPALITY, '--username', E2E_IMPORT_USER.username],
+      ...['--password', E2E_IMPORT_USER.password, '--role', 'kartlegger', '--name', E2E_IMPORT_USER.name],
     );
     // Unexpected server errors (logged with their stack, server-side only) show up in the test output.
     server = await startServerProcess(ROOT, dataDir, { forwardStderr: true });

@@ -17,6 +17,19 @@ export const E2E_USER_2 = {
 
 export const E2E_MUNICIPALITY = 'Testkommune';
 
+/**
+ * A mapper in a municipality of its own, for the roster-import tests: the working-list counts are
+ * checked exactly, so no resident another test synced may be pulled in. Tests that import with it
+ * stay offline from the import on, so the server never holds their residents either.
+ */
+export const E2E_IMPORT_USER = {
+  username: 'e2e.importer',
+  password: 'e2e-battery-horse-staple',
+  name: 'Ingrid Importør',
+} as const;
+
+export const E2E_IMPORT_MUNICIPALITY = 'Importkommune';
+
 export const BASE_URL_ENV = 'KARTLEGG_E2E_BASE_URL';
 
 export function baseURL(): string {

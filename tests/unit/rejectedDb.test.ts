@@ -6,7 +6,7 @@ import { acknowledge, pendingBatch, rejectedRows } from '../../src/client/db/out
 import { RejectedRowGoneError, replaceRejected, resendRejected } from '../../src/client/db/rejected.ts';
 import { addResident } from '../../src/client/db/residents.ts';
 import { unsyncedExport } from '../../src/client/db/unsyncedExport.ts';
-import { changedFields } from '../../src/client/ui/residentInput.ts';
+import { changedFields, EMPTY_INPUT } from '../../src/client/ui/residentInput.ts';
 import { exportFileName } from '../../src/client/ui/download.ts';
 
 let db: KartleggDb;
@@ -71,12 +71,15 @@ describe('correcting and resending a rejected change', () => {
   });
 
   it('turns only the fields the person changed into a change', () => {
-    const before = { givenName: 'Amina', familyName: 'Yusuf', birthDate: '' };
+    const before = { ...EMPTY_INPUT, givenName: 'Amina', familyName: 'Yusuf', duf: '201912345678' };
     expect(changedFields(before, { givenName: 'Amina', familyName: 'Yusuf', birthDate: null })).toEqual({});
     expect(changedFields(before, { givenName: 'Amira', familyName: 'Yusuf', birthDate: '1990-01-02' })).toEqual({
       givenName: 'Amira',
       birthDate: '1990-01-02',
     });
+    // Roster fields the form holds: emptied is null, unchanged is left out.
+    const fields = { givenName: 'Amina', familyName: 'Yusuf', birthDate: null, duf: null, language: 'Tigrinja' };
+    expect(changedFields(before, fields)).toEqual({ duf: null, language: 'Tigrinja' });
   });
 });
 

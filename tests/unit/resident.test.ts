@@ -41,3 +41,42 @@ describe('residentDisplayName', () => {
     expect(residentDisplayName({ givenName: 'Ola', familyName: 'Nordmann' })).toBe('Nordmann, Ola');
   });
 });
+
+describe('checkResidentInput with the roster fields', () => {
+  const names = { givenName: 'Amina', familyName: 'Yusuf', birthDate: '' };
+
+  it('cleans a DUF number written with separators, and empty fields become null', () => {
+    const r = checkResidentInput({
+      ...names,
+      duf: ' 2019 123456-78 ',
+      gender: 'female',
+      citizenship: '  Eritrea ',
+      language: '',
+      receptionCentre: 'Mottak   Nord',
+      permitDate: '2026-06-01',
+      permitType: '',
+    });
+    expect(r).toEqual({
+      ok: true,
+      fields: {
+        givenName: 'Amina',
+        familyName: 'Yusuf',
+        birthDate: null,
+        duf: '201912345678',
+        gender: 'female',
+        citizenship: 'Eritrea',
+        language: null,
+        receptionCentre: 'Mottak Nord',
+        permitDate: '2026-06-01',
+        permitType: null,
+      },
+    });
+  });
+
+  it('returns the roster problems as codes', () => {
+    expect(
+      checkResidentInput({ ...names, duf: '2019', permitDate: '2026-02-30', citizenship: 'x'.repeat(201) }),
+    ).toEqual({ ok: false, problems: ['dufInvalid', 'permitDateInvalid', 'textTooLong'] });
+    expect(checkResidentInput({ ...names, gender: 'other' })).toMatchObject({ ok: true, fields: { gender: null } });
+  });
+});

@@ -21,6 +21,8 @@ export async function openConflicts(db: KartleggDb, entityId?: string): Promise<
         .equals(entityId)
         .filter((c) => c.status === 'open')
         .toArray());
+  // Nothing open: no need to read the outbox (10,000 rows after an import, on every roster refresh).
+  if (rows.length === 0) return [];
   const decided = await resolvedLocally(db);
   return rows.filter((c) => !decided.has(c.id)).sort((a, b) => a.version - b.version);
 }

@@ -19,7 +19,7 @@ export function database(): KartleggDb {
 
 export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';
 export { tableOf } from './database.ts';
-export { recordChange, InvalidChangeError } from './changes.ts';
+export { recordChange, recordChanges, InvalidChangeError, type BulkChange } from './changes.ts';
 export { addResident, getResident, listResidents, residentsByIds } from './residents.ts';
 export { countOpenConflicts, openConflictEntityIds, openConflicts, resolveConflict } from './conflicts.ts';
 export { RejectedRowGoneError, replaceRejected, resendRejected, valuesOf } from './rejected.ts';
@@ -36,3 +36,5 @@ export {
 export { forgetSession, loadSession, saveSession, type StoredSession } from './session.ts';
 export { clientId, getMeta, setMeta } from './meta.ts';
 export { observe } from './observe.ts';
+export { mappingFacts, type MappingFacts } from './mappings.ts';
+export { scheduledResidentIds } from './sessions.ts';

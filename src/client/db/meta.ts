@@ -1,4 +1,5 @@
 import { uuidv7 } from '../../domain/uuidv7.ts';
+import type { ColumnMapping } from '../../domain/roster/columns.ts';
 import type { KartleggDb } from './database.ts';
 
 /** Typed keys of the `meta` table: small device-wide values. */
@@ -19,6 +20,16 @@ export interface MetaValues {
   cursor: number;
   /** Device time of the last successful sync (display only). */
   lastSyncAt: number;
+  /**
+   * Days from the permit date to the mapping deadline. A setting on this tablet until the
+   * municipality's own setting is synced from the server (absent: DEFAULT_DEADLINE_DAYS).
+   */
+  deadlineDays: number;
+  /**
+   * The column mapping last used for a NIR list, by the header's signature (headerSignature): next
+   * week's export with the same header starts from it. Header names only, no personal data.
+   */
+  columnMappings: Record<string, ColumnMapping>;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: KartleggDb, key: K): Promise<MetaValues[K] | undefined> {

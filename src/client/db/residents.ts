@@ -1,10 +1,14 @@
 import { uuidv7 } from '../../domain/uuidv7.ts';
-import type { ResidentFields } from '../../domain/resident.ts';
+import type { ResidentFields, RosterFields } from '../../domain/resident.ts';
 import type { KartleggDb, ResidentRow } from './database.ts';
 import { recordChange } from './changes.ts';
 
 /** Adds a resident (with its outbox row, in one transaction) and returns its id. */
-export async function addResident(db: KartleggDb, fields: ResidentFields, now = Date.now()): Promise<string> {
+export async function addResident(
+  db: KartleggDb,
+  fields: ResidentFields & Partial<Pick<RosterFields, 'deadline'>>,
+  now = Date.now(),
+): Promise<string> {
   const id = uuidv7(now);
   await recordChange(db, 'resident', id, { ...fields }, { now });
   return id;

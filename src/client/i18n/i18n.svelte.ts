@@ -11,6 +11,18 @@ const loaders: Record<string, () => Promise<{ default: Record<string, unknown> }
   en: () => import('./locales/en.json'),
 };
 
+/**
+ * Strings of the signed-in roster and import screens: a chunk per language, merged into the same
+ * namespace when those screens load (loadRosterStrings), so none of it weighs on the sign-in page.
+ */
+const rosterLoaders: Record<string, () => Promise<{ default: Record<string, unknown> }>> = {
+  nb: () => import('./locales/roster/nb.json'),
+  nn: () => import('./locales/roster/nn.json'),
+  en: () => import('./locales/roster/en.json'),
+};
+let rosterWanted = false;
+const rosterLoaded: Record<string, true> = {};
+
 const STORAGE_KEY = 'kartlegg.uiLanguage';
 
 // Read by `t` so every translated string in a template re-renders when the language changes.
@@ -36,6 +48,7 @@ export async function setLanguage(code: string): Promise<void> {
   if (load && !i18next.hasResourceBundle(code, 'translation')) {
     i18next.addResourceBundle(code, 'translation', (await load()).default);
   }
+  if (rosterWanted) await loadRosterBundle(code);
   await i18next.changeLanguage(code);
   localStorage.setItem(STORAGE_KEY, code);
   applyToDocument(code);
@@ -45,6 +58,21 @@ function applyToDocument(code: string): void {
   current = code;
   document.documentElement.lang = code;
   document.documentElement.dir = languageMeta(code)?.dir ?? 'ltr';
+}
+
+/** Loads the roster screens' strings in the current language (and in every language chosen later). */
+export async function loadRosterStrings(): Promise<void> {
+  rosterWanted = true;
+  await loadRosterBundle(current);
+}
+
+async function loadRosterBundle(code: string): Promise<void> {
+  const load = rosterLoaders[code];
+  if (!load || rosterLoaded[code]) return;
+  const strings = (await load()).default;
+  // Deep merge into the language's one namespace; the keys never overlap those already there.
+  i18next.addResourceBundle(code, 'translation', strings, true, false);
+  rosterLoaded[code] = true;
 }
 
 export function currentLanguage(): string {

@@ -25,9 +25,20 @@ export function formatSince(then: number, now: number, lang: string): string {
   return rtf.format(Math.round(hours / 24), 'day');
 }
 
+// One formatter per language: the roster formats dates in every row it renders.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A calendar date `yyyy-mm-dd` in the UI language (it names a day, not an instant: no time zone shift). */
 export function formatIsoDate(iso: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  let format = dateFormats.get(lang);
+  if (!format)
+    dateFormats.set(lang, (format = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(new Date(`${iso}T00:00:00Z`));
+}
+
+/** Calendar days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 /** An instant (device time or a server timestamp) as date and time in the UI language. */

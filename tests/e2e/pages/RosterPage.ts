@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { ConflictsPage } from './ConflictsPage.ts';
+import { ImportPage } from './ImportPage.ts';
 import { NeedsAttentionPage } from './NeedsAttentionPage.ts';
 import { ResidentPage } from './ResidentPage.ts';
 
@@ -18,6 +19,10 @@ export class RosterPage {
   /** The sync bar's links to the conflict and needs-attention screens. */
   readonly conflictsLink: Locator;
   readonly attentionLink: Locator;
+  readonly importButton: Locator;
+  readonly search: Locator;
+  /** "Viser 30 av 1 234 beboere": how many of the chosen list are shown. */
+  readonly shown: Locator;
 
   constructor(readonly page: Page) {
     // The heading also holds the count ("Beboere (1 beboer)").
@@ -33,6 +38,26 @@ export class RosterPage {
     this.storageUnsynced = page.getByTestId('storage-unsynced');
     this.conflictsLink = page.getByRole('button', { name: /må avgjøres$/ });
     this.attentionLink = page.getByRole('button', { name: /trenger oppfølging$/ });
+    this.importButton = page.getByRole('button', { name: 'Importer NIR-lister' });
+    this.search = page.getByLabel('Søk etter navn eller DUF-nummer');
+    this.shown = page.getByTestId('roster-shown');
+  }
+
+  /** The count beside a working list: all, overdue, dueSoon, dueThisWeek, unscheduled, … */
+  listCount(list: string): Locator {
+    return this.page.getByTestId(`count-${list}`);
+  }
+
+  async showList(list: string): Promise<void> {
+    await this.page.getByTestId(`list-${list}`).click();
+    await expect(this.page.getByTestId(`list-${list}`)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  async openImport(): Promise<ImportPage> {
+    await this.importButton.click();
+    const screen = new ImportPage(this.page);
+    await expect(screen.heading).toBeFocused();
+    return screen;
   }
 
   async expectOpen(): Promise<void> {

@@ -121,3 +121,68 @@ export function storeOpenConflict(
     conflict,
   );
 }
+
+/** The id of the stored resident with this DUF number (a scan: the roster has no DUF index). */
+export function residentIdByDuf(page: Page, duf: string): Promise<string> {
+  return page.evaluate(
+    (wanted) =>
+      new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const all = db.transaction('residents').objectStore('residents').getAll();
+          all.onsuccess = () => {
+            db.close();
+            const row = (all.result as { id: string; duf?: string }[]).find((r) => r.duf === wanted);
+            if (row) resolve(row.id);
+            else reject(new Error('no such resident'));
+          };
+        };
+      }),
+    duf,
+  );
+}
+
+/**
+ * Stores a completed mapping of a resident, as the mapping form (a later issue) will: a mapping
+ * record with its outbox row. Visible to the app after a reload.
+ */
+export function storeCompletedMapping(page: Page, residentId: string): Promise<void> {
+  return page.evaluate(
+    (id) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['mappings', 'outbox', 'meta'], 'readwrite');
+          const meta = tx.objectStore('meta');
+          const seqRequest = meta.get('clientSeq');
+          seqRequest.onsuccess = () => {
+            const clientSeq = ((seqRequest.result as { value?: number } | undefined)?.value ?? 0) + 1;
+            const now = Date.now();
+            const mappingId = crypto.randomUUID();
+            const values = { residentId: id, status: 'completed' };
+            meta.put({ key: 'clientSeq', value: clientSeq });
+            tx.objectStore('mappings').put({ ...values, id: mappingId, versions: {}, updatedAt: now });
+            tx.objectStore('outbox').add({
+              clientSeq,
+              mutationId: crypto.randomUUID(),
+              entity: 'mapping',
+              entityId: mappingId,
+              changes: Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, baseVersion: 0 }])),
+              createdAt: now,
+              status: 'pending',
+            });
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    residentId,
+  );
+}

@@ -8,7 +8,8 @@ export type View =
   | { screen: 'roster' }
   | { screen: 'resident'; residentId: string }
   | { screen: 'conflicts'; entityId?: string }
-  | { screen: 'attention' };
+  | { screen: 'attention' }
+  | { screen: 'import' };
 
 /** Which screen is open, and where keyboard focus goes when it changes. */
 class Navigation {

@@ -1,0 +1,216 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { todayInOslo } from '../../src/domain/roster/deadline.ts';
+import { generateNir, writeList } from '../../tests/fixtures/nir/generate.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { embeddedStoreEnv, startServerProcess } from '../serverProcess.ts';
+import { tempDataDir } from './coldStart.ts';
+import { goalRow, median, quantile, row, type Row } from './report.ts';
+
+/**
+ * The roster import and search in the built app in headless Chromium, against a `kartlegg serve`
+ * process: sign in, choose two generated NIR lists of about 10,000 rows each, preview, commit. The
+ * times come from the app's own performance measures (src/client/ui/state/importFlow.svelte.ts), so
+ * the automation's clicks between the steps are not counted: reading both files in the worker,
+ * matching + classifying + diffing (worker) and planning, and the one IndexedDB transaction of the
+ * commit. Then search-as-you-type over the imported roster, per keystroke.
+ */
+
+const RUNS = 3;
+const IMPORT_GOAL_MS = 1000;
+const SEARCH_GOAL_MS = 16;
+/** Distinct people across both lists: about 10,000 rows in each (some are in one list only). */
+const PEOPLE = 11_000;
+const USER = { username: 'bench.roster', password: 'bench-roster-password-1' };
+const MEASURE = 'kartlegg:import';
+
+interface ImportTiming {
+  load: number;
+  preview: number;
+  commit: number;
+  total: number;
+}
+
+export async function rosterRows(root: string): Promise<Row[]> {
+  const dataDir = tempDataDir();
+  const filesDir = mkdtempSync(join(tmpdir(), 'kartlegg-bench-nir-'));
+  let browser: Browser | undefined;
+  let stopServer: (() => Promise<void>) | undefined;
+  try {
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [join(root, 'bin', 'kartlegg.js'), ...args], {
+        cwd: root,
+        env: embeddedStoreEnv(dataDir),
+        stdio: 'pipe',
+      });
+    cli('municipality', 'add', 'Benchkommune');
+    cli(
+      'user',
+      'add',
+      '--municipality',
+      'Benchkommune',
+      '--role',
+      'kartlegger',
+      ...['--username', USER.username, '--password', USER.password],
+    );
+    const server = await startServerProcess(root, dataDir);
+    stopServer = server.stop;
+
+    const generated = generateNir({ people: PEOPLE, seed: 1, asOf: todayInOslo(Date.now()) });
+    const fileA = join(filesDir, 'kvalifisering-i-mottak.csv');
+    const fileB = join(filesDir, 'rett-og-plikt.csv');
+    writeFileSync(fileA, writeList(generated.listA, 'A'));
+    writeFileSync(fileB, writeList(generated.listB, 'B'));
+    const rows = `${generated.listA.length.toLocaleString('en')} + ${generated.listB.length.toLocaleString('en')} rows`;
+
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
+    const timings: ImportTiming[] = [];
+    let search: { latencies: number[]; residents: number } | undefined;
+    for (let run = 1; run <= RUNS; run++) {
+      // A new context each run: an empty IndexedDB, so every run is a first import of everyone.
+      const context = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+      // No sync during the measurement: pushing 10,000 mutations would compete for the CPU.
+      await context.route('**/api/sync/**', (route) => route.abort());
+      // tsx (esbuild's keepNames) wraps named functions in __name(); the functions handed to
+      // page.evaluate run in the page, which has no such helper.
+      await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+      const page = await context.newPage();
+      await signIn(page);
+      timings.push(await importLists(page, fileA, fileB));
+      if (run === RUNS)
+        search = await measureSearch(
+          page,
+          generated.people.map((p) => p.familyName),
+        );
+      await context.close();
+    }
+    if (!search) throw new Error('search was not measured');
+    const pick = (key: keyof ImportTiming) => timings.map((t) => t[key]);
+    const searchP50 = quantile(search.latencies, 0.5);
+    const searchP95 = quantile(search.latencies, 0.95);
+    const residents = search.residents.toLocaleString('en');
+    return [
+      goalRow(
+        `Roster import, 2 NIR lists (${rows}): parse + match + commit, headless Chromium (median of ${RUNS})`,
+        median(pick('total')),
+        'ms',
+        { max: IMPORT_GOAL_MS },
+        pick('total'),
+      ),
+      row('Roster import: of which reading both files (worker: decode, parse, columns)', median(pick('load')), 'ms'),
+      row('Roster import: of which match, classify, diff (worker) and plan', median(pick('preview')), 'ms'),
+      row(
+        'Roster import: of which commit (one IndexedDB transaction, record + outbox row each)',
+        median(pick('commit')),
+        'ms',
+      ),
+      goalRow(`Roster search, p95 per keystroke over ${residents} residents`, round(searchP95), 'ms', {
+        max: SEARCH_GOAL_MS,
+      }),
+      row(`Roster search, p50 per keystroke over ${residents} residents`, round(searchP50), 'ms'),
+    ];
+  } finally {
+    await browser?.close();
+    await stopServer?.();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(filesDir, { recursive: true, force: true });
+  }
+}
+
+async function signIn(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('Brukernavn').fill(USER.username);
+  await page.getByLabel('Passord').fill(USER.password);
+  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
+  // "Ready to work offline" floats over the bottom of the page once the precache is filled.
+  const dismiss = page.getByRole('button', { name: 'Lukk' });
+  await dismiss.click({ timeout: 15_000 }).catch(() => undefined);
+}
+
+/** One import through the screen; the files one after the other so their times do not overlap. */
+async function importLists(page: Page, fileA: string, fileB: string): Promise<ImportTiming> {
+  await page.getByRole('button', { name: 'Importer NIR-lister' }).click();
+  const screen = page.getByRole('region', { name: 'Importer NIR-lister' });
+  await screen
+    .getByRole('group', { name: /^Liste A/ })
+    .getByLabel('Velg CSV-fil')
+    .setInputFiles(fileA);
+  await screen.getByTestId('loaded-A').waitFor({ timeout: 60_000 });
+  await screen
+    .getByRole('group', { name: /^Liste B/ })
+    .getByLabel('Velg CSV-fil')
+    .setInputFiles(fileB);
+  await screen.getByTestId('loaded-B').waitFor({ timeout: 60_000 });
+  await screen.getByRole('button', { name: 'Vis forhåndsvisning' }).click();
+  await screen.getByRole('button', { name: /^Importer \(/ }).click({ timeout: 60_000 });
+  await screen.getByTestId('import-saved').waitFor({ timeout: 120_000 });
+  const measured = await page.evaluate((prefix) => {
+    const duration = (name: string) => {
+      const entry = performance.getEntriesByName(name).at(-1);
+      if (!entry) throw new Error(`no performance measure ${name}`);
+      return entry.duration;
+    };
+    return {
+      load: duration(`${prefix}:load:A`) + duration(`${prefix}:load:B`),
+      preview: duration(`${prefix}:preview`),
+      commit: duration(`${prefix}:commit`),
+    };
+  }, MEASURE);
+  await screen.getByRole('button', { name: 'Til beboerlisten', exact: true }).click();
+  const load = Math.round(measured.load);
+  const preview = Math.round(measured.preview);
+  const commit = Math.round(measured.commit);
+  return { load, preview, commit, total: load + preview + commit };
+}
+
+/**
+ * Types queries into the roster's search box one character at a time. Each keystroke's time runs
+ * from the input event to the list updated and laid out: the handler, the filter over the in-memory
+ * index, Svelte's DOM update (microtasks) and a forced layout, measured in the page.
+ */
+async function measureSearch(page: Page, familyNames: string[]): Promise<{ latencies: number[]; residents: number }> {
+  // The roster reads the committed residents and builds its index once: wait for it.
+  const count = page.getByTestId('count-all');
+  await count.filter({ hasNotText: /^0$/ }).waitFor({ timeout: 60_000 });
+  const residents = Number(await count.textContent());
+  // Names as people type them (lower case, no diacritics needed), and DUF digits.
+  const queries = [...new Set(familyNames)].slice(0, 8).map((n) => n.toLowerCase());
+  queries.push('2024 1', 'mohammed ali', 'tesf');
+  const latencies = await page.evaluate(async (typed) => {
+    const input = document.querySelector<HTMLInputElement>('input[name="rosterSearch"]');
+    const roster = document.querySelector('.roster');
+    if (!input || !roster) throw new Error('no roster search box');
+    const afterMicrotasks = () =>
+      new Promise<void>((resolve) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve();
+        channel.port2.postMessage(null);
+      });
+    const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const times: number[] = [];
+    for (const query of typed) {
+      for (let i = 1; i <= query.length; i++) {
+        const started = performance.now();
+        input.value = query.slice(0, i);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await afterMicrotasks();
+        roster.getBoundingClientRect();
+        times.push(performance.now() - started);
+        await nextFrame();
+      }
+      input.value = '';
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await nextFrame();
+    }
+    return times;
+  }, queries);
+  return { latencies, residents };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
