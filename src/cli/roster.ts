@@ -7,6 +7,7 @@ import { daysLeft, DEFAULT_DEADLINE_DAYS, isDeadlineDays, todayInOslo } from '..
 import { MAX_LIST_BYTES } from '../domain/roster/decode.ts';
 import type { ListFile } from '../domain/roster/list.ts';
 import { previewRoster, type ReadListSummary } from '../domain/roster/preview.ts';
+import { personFields } from '../domain/roster/personFields.ts';
 import {
   classTitle,
   describeInvalidRow,
@@ -112,17 +113,8 @@ function usage(message: string): number {
  */
 function toJson(c: RosterClassification, asOf: string) {
   const person = (p: ClassifiedPerson) => ({
-    duf: p.duf,
     name: displayName(p),
-    givenName: p.givenName,
-    familyName: p.familyName,
-    birthDate: p.birthDate,
-    gender: p.gender,
-    citizenship: p.citizenship,
-    language: p.language,
-    receptionCentre: p.receptionCentre,
-    permitDate: p.permitDate,
-    permitType: p.permitType,
+    ...personFields(p),
     ageAtPermit: p.ageAtPermit,
     deadline: p.deadline,
     daysLeft: p.deadline ? daysLeft(p.deadline, asOf) : null,

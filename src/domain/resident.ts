@@ -1,4 +1,5 @@
 import type { RosterClass } from './roster/classify.ts';
+import { PERSON_FIELDS, type PersonField, type PersonFields } from './roster/personFields.ts';
 
 /**
  * The roster's record of one resident: what a mapper types by hand, and what the weekly NIR lists
@@ -15,20 +16,14 @@ export interface Resident extends Partial<RosterFields> {
 
 export type Gender = 'female' | 'male' | 'unspecified';
 
+/** The person fields a mapper types apart from the name and birth date (the import sets the others). */
+export type TypedRosterField = Exclude<PersonField, 'givenName' | 'familyName' | 'birthDate'>;
+
 /**
  * The NIR fields and what the import derives from them. Optional on `Resident`: records added by
  * hand before the import existed, or by an older app, lack them (missing reads as null / false).
  */
-export interface RosterFields {
-  /** UDI's case number, 12 digits. */
-  duf: string | null;
-  gender: Gender | null;
-  citizenship: string | null;
-  language: string | null;
-  receptionCentre: string | null;
-  /** ISO date. */
-  permitDate: string | null;
-  permitType: string | null;
+export interface RosterFields extends Pick<PersonFields, TypedRosterField> {
   /** The classification of the last import; null for a resident only ever added by hand. */
   rosterClass: RosterClass | null;
   /** ISO date: permit date + the municipality's deadline days. */
@@ -39,17 +34,10 @@ export interface RosterFields {
   unlisted: boolean;
 }
 
-/** The fields a person types in the resident form (the import sets the others). */
-export const TYPED_ROSTER_FIELDS = [
-  'duf',
-  'gender',
-  'citizenship',
-  'language',
-  'receptionCentre',
-  'permitDate',
-  'permitType',
-] as const;
-export type TypedRosterField = (typeof TYPED_ROSTER_FIELDS)[number];
+/** The fields a person types in the resident form besides the name and birth date. */
+export const TYPED_ROSTER_FIELDS = PERSON_FIELDS.filter(
+  (f): f is TypedRosterField => f !== 'givenName' && f !== 'familyName' && f !== 'birthDate',
+);
 
 /** Fields a form may change, and therefore what sync carries field by field. */
 export type ResidentFields = Pick<Resident, 'givenName' | 'familyName' | 'birthDate'> &

@@ -4,6 +4,7 @@ import { infoTexts, ResidentInfoPage } from './pages/ResidentInfoPage.ts';
 import { waitForServiceWorkerControl } from './pages/serviceWorker.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 
+// The 17 languages, spelled out rather than imported: a language missing from the app fails here.
 const LANGUAGES = [
   'nb',
   'nn',

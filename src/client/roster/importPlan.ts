@@ -1,5 +1,6 @@
 import type { RosterEntry, DiffField } from '../../domain/roster/diff.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
+import { personFields } from '../../domain/roster/personFields.ts';
 import { fieldProblem } from '../../protocol/entities.ts';
 import type { BulkChange } from '../db/changes.ts';
 import type { ResidentRow } from '../db/database.ts';
@@ -159,22 +160,7 @@ export function planImport(
 }
 
 function newResidentValues(p: ImportPerson, today: string): Record<string, JsonValue> {
-  return {
-    givenName: p.givenName,
-    familyName: p.familyName,
-    birthDate: p.birthDate,
-    duf: p.duf,
-    gender: p.gender,
-    citizenship: p.citizenship,
-    language: p.language,
-    receptionCentre: p.receptionCentre,
-    permitDate: p.permitDate,
-    permitType: p.permitType,
-    rosterClass: p.class,
-    deadline: p.deadline,
-    listedOn: today,
-    unlisted: false,
-  };
+  return { ...personFields(p), rosterClass: p.class, deadline: p.deadline, listedOn: today, unlisted: false };
 }
 
 /** Whether the server would accept every value (the same check recordChanges makes). */

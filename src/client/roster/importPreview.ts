@@ -6,6 +6,7 @@ import {
 } from '../../domain/roster/classify.ts';
 import { diffRoster } from '../../domain/roster/diff.ts';
 import { readPeople, type LoadedList } from '../../domain/roster/list.ts';
+import { personFields } from '../../domain/roster/personFields.ts';
 import type { ImportDiff, ImportPerson, PreviewReply, PreviewRequest } from './importProtocol.ts';
 
 /**
@@ -64,16 +65,7 @@ export function previewImport(
 /** Only what the roster stores and the preview shows: no national id, no cell problems. */
 function importPerson(p: ClassifiedPerson): ImportPerson {
   return {
-    duf: p.duf,
-    givenName: p.givenName,
-    familyName: p.familyName,
-    birthDate: p.birthDate,
-    gender: p.gender,
-    citizenship: p.citizenship,
-    language: p.language,
-    receptionCentre: p.receptionCentre,
-    permitDate: p.permitDate,
-    permitType: p.permitType,
+    ...personFields(p),
     class: p.class,
     deadline: p.deadline,
     reviewReasons: p.reviewReasons,

@@ -1,11 +1,10 @@
 import type { ReviewReason, RosterClass } from '../../domain/roster/classify.ts';
-import type { ColumnGuess, ColumnMapping, MappingProblem } from '../../domain/roster/columns.ts';
-import type { DecodeWarning, ListEncoding } from '../../domain/roster/decode.ts';
+import type { ColumnMapping, MappingProblem } from '../../domain/roster/columns.ts';
 import type { DiffField, RosterEntry } from '../../domain/roster/diff.ts';
-import type { ListProblem } from '../../domain/roster/list.ts';
+import type { ListProblem, LoadedList } from '../../domain/roster/list.ts';
 import type { ListSource } from '../../domain/roster/merge.ts';
-import type { Delimiter } from '../../domain/roster/parse.ts';
-import type { Gender, InvalidRow } from '../../domain/roster/people.ts';
+import type { InvalidRow } from '../../domain/roster/people.ts';
+import type { PersonFields } from '../../domain/roster/personFields.ts';
 
 /**
  * Messages between the import screen and its Web Worker (importWorker.ts). The worker holds the
@@ -18,32 +17,15 @@ import type { Gender, InvalidRow } from '../../domain/roster/people.ts';
 export type ListSide = 'A' | 'B';
 
 /** What the screen shows of a loaded file: no data rows, only the header and counts. */
-export interface LoadedSummary {
-  file: string;
-  encoding: ListEncoding;
-  warnings: DecodeWarning[];
-  delimiter: Delimiter;
-  headerRow: number;
-  header: string[];
+export interface LoadedSummary extends Omit<LoadedList, 'records' | 'badQuotes'> {
   /** Non-blank rows below the header. */
   rows: number;
-  guess: ColumnGuess;
 }
 
 export type LoadReply = { ok: true; summary: LoadedSummary } | { ok: false; file: string; reason: ListProblem };
 
 /** One person of the new lists, as the roster would hold them. */
-export interface ImportPerson {
-  duf: string | null;
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  gender: Gender | null;
-  citizenship: string | null;
-  language: string | null;
-  receptionCentre: string | null;
-  permitDate: string | null;
-  permitType: string | null;
+export interface ImportPerson extends PersonFields {
   class: RosterClass;
   deadline: string | null;
   reviewReasons: ReviewReason[];

@@ -1,5 +1,6 @@
 import type { ClassifiedPerson } from './classify.ts';
 import { nameBirthKey } from './match.ts';
+import { PERSON_FIELDS } from './personFields.ts';
 
 /**
  * The weekly re-import, shown before anything is written: who is new, who changed (and in which
@@ -9,21 +10,7 @@ import { nameBirthKey } from './match.ts';
  * current residents, or two new persons claiming one, goes to `ambiguous` and touches nobody.
  */
 
-export const DIFF_FIELDS = [
-  'duf',
-  'nationalId',
-  'givenName',
-  'familyName',
-  'birthDate',
-  'gender',
-  'citizenship',
-  'language',
-  'receptionCentre',
-  'permitDate',
-  'permitType',
-  'class',
-  'deadline',
-] as const;
+export const DIFF_FIELDS = [...PERSON_FIELDS, 'nationalId', 'class', 'deadline'] as const;
 
 export type DiffField = (typeof DIFF_FIELDS)[number];
 

@@ -1,20 +1,11 @@
 import type { ListSide, MatchGroup } from './match.ts';
-import type { FieldProblem, Gender, NirPerson, SourceRef } from './people.ts';
+import type { FieldProblem, NirPerson, SourceRef } from './people.ts';
+import type { PersonFields } from './personFields.ts';
 import { isCollectiveProtection } from './permit.ts';
 
 /** One person as the two lists describe them together. */
-export interface RosterPerson {
-  duf: string | null;
+export interface RosterPerson extends PersonFields {
   nationalId: string | null;
-  givenName: string;
-  familyName: string;
-  birthDate: string | null;
-  gender: Gender | null;
-  citizenship: string | null;
-  language: string | null;
-  receptionCentre: string | null;
-  permitDate: string | null;
-  permitType: string | null;
   inA: boolean;
   inB: boolean;
   /** Every row this person came from (duplicates included), list A first. */

@@ -1,22 +1,12 @@
 import type { Column, ColumnMapping } from './columns.ts';
 import { parseListDate, type DateProblem } from './dates.ts';
+import type { Gender } from '../resident.ts';
+import type { PersonFields } from './personFields.ts';
 
 /** One row of one NIR list, read into typed fields. Empty cells are null (names are '' when unknown). */
-export interface NirPerson {
-  /** UDI's case number, 12 digits without separators. */
-  duf: string | null;
-  /** Fødselsnummer or D-number, 11 digits. */
+export interface NirPerson extends PersonFields {
+  /** Fødselsnummer or D-number, 11 digits: read for matching, never stored in the roster. */
   nationalId: string | null;
-  givenName: string;
-  familyName: string;
-  /** ISO dates. */
-  birthDate: string | null;
-  gender: Gender | null;
-  citizenship: string | null;
-  language: string | null;
-  receptionCentre: string | null;
-  permitDate: string | null;
-  permitType: string | null;
   source: SourceRef;
   /** Cells that were filled in but unreadable; the field is null and the problem says why. */
   problems: FieldProblem[];
@@ -27,8 +17,6 @@ export interface SourceRef {
   /** 1-based row in the file, header included (as Excel numbers it). */
   row: number;
 }
-
-export type Gender = 'female' | 'male' | 'unspecified';
 
 export type ProblemField = 'duf' | 'nationalId' | 'birthDate' | 'permitDate';
 

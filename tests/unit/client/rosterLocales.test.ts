@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../src/client/i18n/locales/roster/en.json';
 import nb from '../../../src/client/i18n/locales/roster/nb.json';
 import nn from '../../../src/client/i18n/locales/roster/nn.json';
+import enMain from '../../../src/client/i18n/locales/en.json';
 import nbMain from '../../../src/client/i18n/locales/nb.json';
+import nnMain from '../../../src/client/i18n/locales/nn.json';
 import { WORKING_LISTS } from '../../../src/client/roster/workingLists.ts';
-import { TYPED_ROSTER_FIELDS } from '../../../src/domain/resident.ts';
 import { ROSTER_CLASSES } from '../../../src/domain/roster/classify.ts';
 import { COLUMNS } from '../../../src/domain/roster/columns.ts';
 import { DIFF_FIELDS } from '../../../src/domain/roster/diff.ts';
+import { ENTITY_DEFINITIONS } from '../../../src/protocol/entities.ts';
 import { DECODE_WARNINGS, LIST_PROBLEMS, REVIEW_REASONS, ROW_PROBLEMS } from '../../../src/domain/roster/problems.ts';
 
 /** Every leaf key, with i18next plural suffixes folded into the base key. */
@@ -53,10 +55,21 @@ describe('the roster screens’ strings', () => {
       ...['semicolon', 'comma', 'tab'].map((c) => `import.delimiters.${c}`),
       ...['workerFailed', 'commitFailed'].map((c) => `import.errors.${c}`),
       ...WORKING_LISTS.map((l) => `rosterLists.lists.${l}`),
-      ...TYPED_ROSTER_FIELDS.map((f) => `fields.resident.${f}`),
       ...['dufInvalid', 'permitDateInvalid', 'textTooLong'].map((p) => `roster.problems.${p}`),
       ...['A', 'B'].flatMap((l) => ['title', 'hint', 'short'].map((k) => `import.list${l}.${k}`)),
     ];
+    expect(wanted.filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  // A conflict or a rejected change names its field (src/client/ui/fieldText.ts): every resident
+  // field needs a label in the main bundle or the roster bundle.
+  it.each([
+    ['nb', nbMain, nb],
+    ['nn', nnMain, nn],
+    ['en', enMain, en],
+  ])('%s labels every resident field sync can carry', (_, main, roster) => {
+    const known = new Set([...baseKeys(main), ...baseKeys(roster)]);
+    const wanted = Object.keys(ENTITY_DEFINITIONS.resident.fields).map((f) => `fields.resident.${f}`);
     expect(wanted.filter((k) => !known.has(k))).toEqual([]);
   });
 });
