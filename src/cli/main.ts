@@ -5,6 +5,9 @@ import { readConfig, ConfigError } from '../server/config.ts';
 import { openStore, StoreConfigError } from '../server/store/openStore.ts';
 import { startServer } from '../server/startServer.ts';
 import { ROLES, Role } from '../protocol/auth.ts';
+import { SettingsUpdate } from '../protocol/settings.ts';
+import { MAX_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
+import { updateSettings } from '../server/settings.ts';
 import { buildIfStale } from './buildIfStale.ts';
 import { SIM_USAGE } from './simUsage.ts';
 import { UsageError } from './usageError.ts';
@@ -16,6 +19,8 @@ const USAGE = `Usage: kartlegg <command>
   serve                              start the server (builds the app if needed)
   migrate                            bring the database schema up to date
   municipality add <name>            add a municipality
+  municipality set <id|name> --deadline-days <n>
+                                     the mapping deadline, in days after the permit date (default 14)
   user add --municipality <id|name> --username <u> --password <p> --role <role> [--name <full name>]
                                      add a user; roles: ${ROLES.join(', ')}
   roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
@@ -127,12 +132,33 @@ async function serve(): Promise<number> {
   return 0;
 }
 
+const MUNICIPALITY_USAGE = 'Use: kartlegg municipality add <name> | municipality set <id|name> --deadline-days <0–365>';
+
 async function municipality(args: string[]): Promise<number> {
-  const [sub, ...names] = args;
-  if (sub !== 'add' || names.length === 0) throw new UsageError('Use: kartlegg municipality add <name>');
+  const [sub, ...rest] = args;
+  if (sub === 'add' && rest.length > 0) {
+    return withStore(async (store) => {
+      const m = await addMunicipality(store, rest.join(' '));
+      console.log(`Added municipality "${m.name}" (id ${m.id}).`);
+    });
+  }
+  if (sub !== 'set') throw new UsageError(MUNICIPALITY_USAGE);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options: { 'deadline-days': { type: 'string' } }, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const name = parsed.positionals.join(' ');
+  const days = parsed.values['deadline-days'];
+  if (!name || days === undefined) throw new UsageError(MUNICIPALITY_USAGE);
+  const update = SettingsUpdate.safeParse({ deadlineDays: /^\d+$/.test(days) ? Number(days) : Number.NaN });
+  if (!update.success) throw new UsageError(`--deadline-days must be a whole number from 0 to ${MAX_DEADLINE_DAYS}.`);
   return withStore(async (store) => {
-    const m = await addMunicipality(store, names.join(' '));
-    console.log(`Added municipality "${m.name}" (id ${m.id}).`);
+    const found = await findMunicipality(store, name);
+    if (!found) throw new AccountError(`No municipality with id or name "${name}".`);
+    const settings = await updateSettings(store, found.id, update.data);
+    console.log(`${found.name}: deadline ${settings.deadlineDays} days after the permit date.`);
   });
 }
 

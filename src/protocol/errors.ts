@@ -19,6 +19,8 @@ export type ApiErrorCode =
   | 'invalid_body'
   | 'invalid_credentials'
   | 'unauthorized'
+  /** Signed in, but the user's role may not do this. */
+  | 'forbidden'
   | 'not_found'
   | 'protocol_unsupported'
   | 'internal';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ENTITIES, FieldName, FieldValue, fieldProblem } from './entities.ts';
+import { MunicipalitySettings } from './settings.ts';
 
 /** The sync protocol; docs/sync-protocol.md is its prose. */
 
@@ -137,5 +138,7 @@ export const PullResponse = z.object({
   lastClientSeq: z.number().int(),
   records: z.array(RecordSnapshot),
   conflicts: z.array(ConflictRecord),
+  /** The municipality's settings as they are now (optional: a server before settings sends none). */
+  settings: MunicipalitySettings.optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

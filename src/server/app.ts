@@ -6,6 +6,7 @@ import { ApiError, errorBody } from './http.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { recordRoutes } from './routes/records.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { staticRoutes } from './staticRoutes.ts';
 import type { Store } from './store/store.ts';
@@ -55,7 +56,8 @@ export function createApp(options: AppOptions) {
     .route('/health', healthRoutes(options.version))
     .route('/auth', authRoutes())
     .route('/sync', syncRoutes())
-    .route('/records', recordRoutes());
+    .route('/records', recordRoutes())
+    .route('/settings', settingsRoutes());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

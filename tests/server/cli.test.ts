@@ -49,6 +49,20 @@ describe('kartlegg CLI', () => {
     expect(text).not.toMatch(/\n\s+at /);
   });
 
+  it('sets the deadline days of a municipality, and refuses a number out of range', async () => {
+    capture();
+    expect(await main(['municipality', 'add', 'Nordre Follo'])).toBe(0);
+    expect(await main(['municipality', 'set', 'nordre follo', '--deadline-days', '21'])).toBe(0);
+    expect(await main(['municipality', 'set', 'Nordre Follo', '--deadline-days', '400'])).toBe(2);
+    expect(await main(['municipality', 'set', 'Nordre Follo', '--deadline-days', '2w'])).toBe(2);
+    expect(await main(['municipality', 'set', 'Nowhere', '--deadline-days', '7'])).toBe(1);
+    expect(await main(['municipality', 'set', 'Nordre Follo'])).toBe(2);
+    const text = out.join('\n');
+    expect(text).toContain('Nordre Follo: deadline 21 days after the permit date.');
+    expect(text).toContain('--deadline-days must be a whole number from 0 to 365.');
+    expect(text).toContain('No municipality with id or name "Nowhere".');
+  });
+
   it('says so when DATA_DIR cannot be created', async () => {
     capture();
     vi.stubEnv('DATA_DIR', join(dir, 'no', 'such', 'parent'));

@@ -8,6 +8,8 @@ import { ApiRequestError, createApi } from '../../src/client/net/api.ts';
 import { syncOnce } from '../../src/client/sync/syncOnce.ts';
 import type { SyncTarget } from '../../src/client/sync/syncTarget.ts';
 import { addUser } from '../../src/server/accounts.ts';
+import { updateSettings } from '../../src/server/settings.ts';
+import { deadlineDays } from '../../src/client/db/rosterImport.ts';
 import { login, PASSWORD, seed } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
@@ -35,6 +37,15 @@ describe.each(storeCases())('client sync ↔ server on $name', (storeCase) => {
     expect(await countPending(a.db)).toBe(0);
     expect(await syncOnce(b)).toMatchObject({ pulled: 130 });
     expect(await listResidents(b.db)).toHaveLength(130);
+  });
+
+  it("keeps the municipality's deadline days from the last pull, for imports offline", async () => {
+    const { username, municipality, tablet } = await setup();
+    const a = await tablet(username);
+    expect(await deadlineDays(a.db)).toBe(14);
+    await updateSettings(getStore(), municipality.id, { deadlineDays: 10 });
+    await syncOnce(a);
+    expect(await deadlineDays(a.db)).toBe(10);
   });
 
   it('merges edits to different fields and turns a clash on one field into a conflict on both tablets', async () => {

@@ -39,6 +39,7 @@ describe.each(storeCases())('sync pull on $name', (storeCase) => {
         },
       ],
       conflicts: [],
+      settings: { deadlineDays: 14 },
     });
     expect((await kari.pull(0)).lastClientSeq).toBe(3);
     expect((await kari.pull(cb.version)).records.map((r) => r.id)).toEqual([a]);
@@ -54,6 +55,7 @@ describe.each(storeCases())('sync pull on $name', (storeCase) => {
       lastClientSeq: 0,
       records: [],
       conflicts: [],
+      settings: { deadlineDays: 14 },
     });
   });
 

@@ -281,7 +281,15 @@ describe.each(storeCases())('sync scenarios on $name', (storeCase) => {
     const kari = await world.kari();
     await created(kari);
     const res = await kari.pull((await world.version()) + 10);
-    expect(res).toEqual({ reset: true, cursor: 0, more: false, lastClientSeq: 1, records: [], conflicts: [] });
+    expect(res).toEqual({
+      reset: true,
+      cursor: 0,
+      more: false,
+      lastClientSeq: 1,
+      records: [],
+      conflicts: [],
+      settings: { deadlineDays: 14 },
+    });
   });
 
   it('pull paging: `more` until every record came exactly once, ending at the municipality version', async () => {

@@ -21,8 +21,8 @@ export interface MetaValues {
   /** Device time of the last successful sync (display only). */
   lastSyncAt: number;
   /**
-   * Days from the permit date to the mapping deadline. A setting on this tablet until the
-   * municipality's own setting is synced from the server (absent: DEFAULT_DEADLINE_DAYS).
+   * Days from the permit date to the mapping deadline: the municipality's setting as the last pull
+   * carried it (absent before the first pull: DEFAULT_DEADLINE_DAYS).
    */
   deadlineDays: number;
   /**

@@ -1,6 +1,6 @@
 import { PROTOCOL_VERSION } from '../../protocol/version.ts';
 import { PullResponse } from '../../protocol/sync.ts';
-import { getMeta } from '../db/index.ts';
+import { getMeta, setMeta } from '../db/index.ts';
 import { ApiRequestError } from '../net/api.ts';
 import { applyServerChanges, resetLocalCopy } from './applyServerChanges.ts';
 import type { SyncTarget } from './syncTarget.ts';
@@ -28,6 +28,8 @@ export async function pullChanges({ db, session, api, onProgress }: SyncTarget):
       continue;
     }
     await applyServerChanges(db, page);
+    // The municipality's settings ride along with every page; the import uses them offline later.
+    if (page.settings) await setMeta(db, 'deadlineDays', page.settings.deadlineDays);
     received += page.records.length;
     cursor = page.cursor;
     if (!page.more) return received;

@@ -1,4 +1,5 @@
 import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
+import { DEFAULT_DEADLINE_DAYS, isDeadlineDays } from './deadlineDays.ts';
 
 /**
  * The mapping deadline: IMDi's guideline is within two weeks of the permit; municipalities may set
@@ -6,12 +7,7 @@ import { addDays, differenceInCalendarDays, format, parseISO } from 'date-fns';
  * back), so daylight-saving changes never shift a deadline by a day.
  */
 
-export const DEFAULT_DEADLINE_DAYS = 14;
-export const MAX_DEADLINE_DAYS = 365;
-
-export function isDeadlineDays(days: number): boolean {
-  return Number.isInteger(days) && days >= 0 && days <= MAX_DEADLINE_DAYS;
-}
+export { DEFAULT_DEADLINE_DAYS, MAX_DEADLINE_DAYS, isDeadlineDays } from './deadlineDays.ts';
 
 // A weekly list has a few dozen distinct permit dates for thousands of people: remember the answers.
 const computed = new Map<string, string>();

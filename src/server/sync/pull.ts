@@ -1,13 +1,15 @@
 import type { JsonValue } from '../../domain/sync/json.ts';
 import type { Entity } from '../../protocol/entities.ts';
+import type { MunicipalitySettings } from '../../protocol/settings.ts';
 import type { ConflictRecord, PullResponse, RecordSnapshot } from '../../protocol/sync.ts';
+import { DEFAULT_DEADLINE_DAYS } from '../../domain/roster/deadlineDays.ts';
 import type { DeviceContext } from '../auth/deviceTokens.ts';
 import { prepared, type Sql } from '../store/store.ts';
 import { fieldVersions, type FieldMeta } from './storedRecord.ts';
 
 const PULL_HEAD = prepared(
   'pull_head',
-  `SELECT m.version, d.last_client_seq FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
+  `SELECT m.version, m.deadline_days, d.last_client_seq FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
 );
 
 const PULL_RECORDS = prepared(
@@ -43,14 +45,16 @@ export async function pullChanges(
   cursor: number,
   limit: number,
 ): Promise<PullResponse> {
-  const [head] = await sql.query<{ version: number; last_client_seq: number }>(PULL_HEAD, [
+  const [head] = await sql.query<{ version: number; deadline_days: number; last_client_seq: number }>(PULL_HEAD, [
     device.municipalityId,
     device.deviceId,
   ]);
   const current = Number(head?.version ?? 0);
   const lastClientSeq = Number(head?.last_client_seq ?? 0);
+  const settings: MunicipalitySettings = { deadlineDays: Number(head?.deadline_days ?? DEFAULT_DEADLINE_DAYS) };
   // A cursor from the future (a restore from backup, another server): the client starts over from 0.
-  if (cursor > current) return { reset: true, cursor: 0, more: false, lastClientSeq, records: [], conflicts: [] };
+  if (cursor > current)
+    return { reset: true, cursor: 0, more: false, lastClientSeq, records: [], conflicts: [], settings };
 
   const rows = await sql.query<RecordRow>(PULL_RECORDS, [device.municipalityId, cursor, current, limit + 1]);
   const more = rows.length > limit;
@@ -66,6 +70,7 @@ export async function pullChanges(
     lastClientSeq,
     records: page.map(toSnapshot),
     conflicts: conflicts.map(toConflict),
+    settings,
   };
 }
 

@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { SettingsUpdate } from '../../protocol/settings.ts';
+import type { AppEnv } from '../appEnv.ts';
+import { requireDevice } from '../auth/requireDevice.ts';
+import { ApiError, readJson } from '../http.ts';
+import { readSettings, updateSettings } from '../settings.ts';
+
+/** The municipality's settings: every signed-in device reads them; only an administrator changes them. */
+export function settingsRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireDevice)
+    .get('/', async (c) => c.json(await readSettings(c.var.store, c.var.device.municipalityId)))
+    .put('/', async (c) => {
+      if (c.var.device.role !== 'admin') {
+        throw new ApiError(403, 'forbidden', 'Only an administrator can change the municipality’s settings.');
+      }
+      const update = await readJson(c, SettingsUpdate);
+      return c.json(await updateSettings(c.var.store, c.var.device.municipalityId, update));
+    });
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { addUser } from '../../src/server/accounts.ts';
+import { MunicipalitySettings } from '../../src/protocol/settings.ts';
+import { PullResponse } from '../../src/protocol/sync.ts';
+import { login, PASSWORD, seed } from './fixtures.ts';
+import { storeCases, useStore } from './stores.ts';
+
+describe.each(storeCases())('municipality settings on $name', (storeCase) => {
+  const getStore = useStore(storeCase);
+
+  async function municipality() {
+    const ctx = await seed(getStore());
+    const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
+    await addUser(getStore(), {
+      municipalityId: ctx.municipality.id,
+      username: adminName,
+      password: PASSWORD,
+      role: 'admin',
+    });
+    const mapper = await login(ctx.app, ctx.username);
+    const admin = await login(ctx.app, adminName);
+    const request = (token: string, method: 'GET' | 'PUT' = 'GET', body?: unknown) =>
+      ctx.app.request('/api/settings', {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    const pull = async (token: string) => {
+      const res = await ctx.app.request('/api/sync/pull?protocol=2&cursor=0&limit=10', {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return PullResponse.parse(await res.json());
+    };
+    return { ...ctx, mapper, admin, request, pull };
+  }
+
+  it('start at 14 days, and every pull carries them', async () => {
+    const { mapper, request, pull } = await municipality();
+    const res = await request(mapper.token);
+    expect(res.status).toBe(200);
+    expect(MunicipalitySettings.parse(await res.json())).toEqual({ deadlineDays: 14 });
+    expect((await pull(mapper.token)).settings).toEqual({ deadlineDays: 14 });
+  });
+
+  it('are changed by an administrator, for every tablet of that municipality only', async () => {
+    const a = await municipality();
+    const b = await municipality();
+    const res = await a.request(a.admin.token, 'PUT', { deadlineDays: 21 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ deadlineDays: 21 });
+    expect((await a.pull(a.mapper.token)).settings).toEqual({ deadlineDays: 21 });
+    expect((await b.pull(b.mapper.token)).settings).toEqual({ deadlineDays: 14 });
+  });
+
+  it('refuse a mapper (403) and out-of-range or unknown settings (400), changing nothing', async () => {
+    const { mapper, admin, request } = await municipality();
+    const forbidden = await request(mapper.token, 'PUT', { deadlineDays: 21 });
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.json()).toMatchObject({ error: { code: 'forbidden' } });
+    for (const body of [{ deadlineDays: 366 }, { deadlineDays: -1 }, { deadlineDays: 1.5 }, { colour: 'red' }]) {
+      const res = await request(admin.token, 'PUT', body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+    }
+    expect(await (await request(mapper.token)).json()).toEqual({ deadlineDays: 14 });
+    expect((await request('x'.repeat(40))).status).toBe(401);
+  });
+});
