@@ -33,6 +33,7 @@ ${SIM_USAGE}
 
 Settings (environment): PORT (8080), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL (PostgreSQL;
 when set, DATA_DIR is not used), KARTLEGG_MUNICIPALITY (name of the first municipality),
+KARTLEGG_TRUST_PROXY=1 (behind a reverse proxy: rate-limit sign-ins by X-Forwarded-For),
 KARTLEGG_SIM_USER / KARTLEGG_SIM_PASSWORD (sim --server's account, instead of the flags).`;
 
 /** Runs one command; returns the process exit code. Errors meant for the user print without a stack. */

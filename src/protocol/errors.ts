@@ -10,6 +10,8 @@ export const ApiErrorBody = z.object({
     message: z.string(),
     /** Where a request body failed validation: the path of each bad field. */
     issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** With 429: seconds until trying again makes sense (also in the Retry-After header). */
+    retryAfter: z.number().int().positive().optional(),
   }),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
@@ -21,6 +23,10 @@ export type ApiErrorCode =
   | 'unauthorized'
   /** Signed in, but the user's role may not do this. */
   | 'forbidden'
+  /** Too many wrong passwords for this username: locked for `retryAfter` seconds. */
+  | 'locked'
+  /** Too many wrong sign-ins from this address. */
+  | 'rate_limited'
   | 'not_found'
   | 'protocol_unsupported'
   | 'internal';

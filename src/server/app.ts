@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './appEnv.ts';
-import { ApiError, errorBody } from './http.ts';
+import { ApiError, errorBody, RetryLaterError } from './http.ts';
+import { IpLimiter } from './auth/ipLimiter.ts';
 import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -18,6 +19,10 @@ export interface AppOptions {
   staticDir?: string | undefined;
   /** Where unexpected errors are reported; the client only ever sees a generic message. */
   onError?: (err: unknown) => void;
+  /** Take the client's address from X-Forwarded-For (behind one trusted reverse proxy). */
+  trustProxy?: boolean;
+  /** Wrong sign-ins per address; one per app unless a test passes its own. */
+  loginLimiter?: IpLimiter;
 }
 
 export function createApp(options: AppOptions) {
@@ -54,7 +59,10 @@ export function createApp(options: AppOptions) {
       c.header('Cache-Control', 'no-store');
     })
     .route('/health', healthRoutes(options.version))
-    .route('/auth', authRoutes())
+    .route(
+      '/auth',
+      authRoutes({ limiter: options.loginLimiter ?? new IpLimiter(), trustProxy: options.trustProxy ?? false }),
+    )
     .route('/sync', syncRoutes())
     .route('/records', recordRoutes())
     .route('/settings', settingsRoutes());
@@ -66,6 +74,7 @@ export function createApp(options: AppOptions) {
 
   app.notFound((c) => c.json(errorBody(new ApiError(404, 'not_found', 'Not found.')), 404));
   app.onError((err, c) => {
+    if (err instanceof RetryLaterError) c.header('Retry-After', String(err.retryAfter));
     if (err instanceof ApiError) return c.json(errorBody(err), err.status);
     options.onError?.(err);
     return c.json(errorBody(new ApiError(500, 'internal', 'Something went wrong on the server.')), 500);

@@ -6,6 +6,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   /** The name given to the municipality created on the very first start. */
   firstMunicipality: string;
+  /** Behind a reverse proxy: read the client's address from X-Forwarded-For (KARTLEGG_TRUST_PROXY=1). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -21,5 +23,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     dataDir: env.DATA_DIR || './data',
     databaseUrl: env.DATABASE_URL || undefined,
     firstMunicipality: env.KARTLEGG_MUNICIPALITY || 'Min kommune',
+    trustProxy: env.KARTLEGG_TRUST_PROXY === '1' || env.KARTLEGG_TRUST_PROXY === 'true',
   };
 }

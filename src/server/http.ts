@@ -15,8 +15,26 @@ export class ApiError extends Error {
   }
 }
 
+/** A refusal that ends by itself (a lockout, a rate limit): 429 with the seconds to wait. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    code: ApiErrorCode,
+    message: string,
+    readonly retryAfter: number,
+  ) {
+    super(429, code, message);
+  }
+}
+
 export function errorBody(err: ApiError): ApiErrorBody {
-  return { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+  return {
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.issues ? { issues: err.issues } : {}),
+      ...(err instanceof RetryLaterError ? { retryAfter: err.retryAfter } : {}),
+    },
+  };
 }
 
 /** Reads and validates a JSON body; a malformed or invalid one is a 400 that names the bad fields. */

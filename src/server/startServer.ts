@@ -22,6 +22,7 @@ export async function startServer(config: ServerConfig, staticDir: string | unde
     store,
     version: APP_VERSION,
     staticDir,
+    trustProxy: config.trustProxy,
     // Only the error's kind and stack: request bodies (personal data) are never logged.
     onError: (err) => console.error('Unexpected error:', err instanceof Error ? err.stack : String(err)),
   });

@@ -11,6 +11,20 @@ test('a wrong password is refused with a plain message', async ({ page }) => {
   await expect(signIn.username).toBeVisible();
 });
 
+test('five wrong passwords lock the username for a minute, and the screen says so', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  // A username of its own: the lock must not touch the mappers the other tests sign in as.
+  const name = `locked.${Date.now()}`;
+  for (let i = 1; i < 5; i++) {
+    await signIn.signIn(name, `guess ${i}`);
+    await expect(signIn.error).toHaveText('Feil brukernavn eller passord.');
+    await expect(signIn.submit).toBeEnabled();
+  }
+  await signIn.signIn(name, 'guess 5');
+  await expect(signIn.error).toHaveText('For mange feil passord. Vent 1 minutt og prøv igjen.');
+});
+
 test('signing in opens the roster, and the session survives a reload', async ({ page }) => {
   const roster = await new SignInPage(page).signInAsMapper();
   await expect(roster.syncPending).toHaveText('Alt er synkronisert');

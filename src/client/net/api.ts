@@ -8,6 +8,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds to wait before trying again (a lockout or rate limit), when the server said. */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -53,7 +55,7 @@ export function createApi(fetchFn: typeof fetch = (...args) => fetch(...args), b
     if (!res.ok) {
       const parsed = ApiErrorBody.safeParse(json);
       const err = parsed.success ? parsed.data.error : { code: 'server', message: `HTTP ${res.status}` };
-      throw new ApiRequestError(res.status, err.code, err.message);
+      throw new ApiRequestError(res.status, err.code, err.message, 'retryAfter' in err ? err.retryAfter : undefined);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new ApiRequestError(res.status, 'bad_response', 'The server sent an unexpected answer.');

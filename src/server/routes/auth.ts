@@ -11,7 +11,13 @@ import type { AppEnv } from '../appEnv.ts';
 import { hashToken, newDeviceToken } from '../auth/deviceTokens.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
-import { ApiError, readJson } from '../http.ts';
+import { ApiError, readJson, RetryLaterError } from '../http.ts';
+import { clientAddress } from '../clientAddress.ts';
+import type { IpLimiter } from '../auth/ipLimiter.ts';
+import { clearFailures, lockedForSeconds, recordFailure } from '../auth/loginLockout.ts';
+
+const lockedError = (seconds: number) =>
+  new RetryLaterError('locked', 'Too many wrong passwords for this username: wait before trying again.', seconds);
 
 interface UserRow {
   id: string;
@@ -22,17 +28,33 @@ interface UserRow {
   must_change_password: boolean;
 }
 
-export function authRoutes() {
+export interface AuthOptions {
+  limiter: IpLimiter;
+  trustProxy: boolean;
+}
+
+export function authRoutes({ limiter, trustProxy }: AuthOptions) {
   return new Hono<AppEnv>()
     .post('/login', async (c) => {
       const body = await readJson(c, LoginRequest);
       const store = c.var.store;
+      const address = clientAddress(c, trustProxy);
+      const blocked = limiter.blockedForSeconds(address);
+      if (blocked) throw new RetryLaterError('rate_limited', 'Too many wrong sign-ins from this network.', blocked);
+      const locked = await lockedForSeconds(store, body.username);
+      if (locked) throw lockedError(locked);
       const [user] = await store.query<UserRow>(
         'SELECT id, name, role, municipality_id, password_hash, must_change_password FROM users WHERE lower(username) = lower($1)',
         [body.username],
       );
       const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
-      if (!user || !ok) throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+      if (!user || !ok) {
+        limiter.recordFailure(address);
+        const lock = await recordFailure(store, body.username);
+        if (lock) throw lockedError(lock);
+        throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
+      }
+      await clearFailures(store, body.username);
 
       // Each sign-in enrols a new device with its own revocable token.
       const token = newDeviceToken();
