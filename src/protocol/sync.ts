@@ -70,7 +70,7 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
-export const REJECT_REASONS = ['invalid', 'not_found', 'incomplete_new_record', 'duplicate_id'] as const;
+export const REJECT_REASONS = ['invalid', 'not_found', 'incomplete_new_record', 'duplicate_id', 'forbidden'] as const;
 export type RejectReason = (typeof REJECT_REASONS)[number];
 
 export const MutationResult = z.object({

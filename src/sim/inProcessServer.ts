@@ -53,7 +53,8 @@ export async function serveInProcess(store: Store): Promise<InProcessServer> {
 
 /**
  * A municipality of its own for this run (so a shared database is never mixed up with other data),
- * one mapper per tablet and a reader for the final check. Names and passwords are made up here and
+ * one mapper per tablet and one more for the final check (a mapper: the check reads residents and
+ * mapping answers, which a lesebruker may not). Names and passwords are made up here and
  * never printed.
  */
 export async function createSimAccounts(store: Store, tablets: number): Promise<Omit<SimTarget, 'url'>> {
@@ -62,12 +63,12 @@ export async function createSimAccounts(store: Store, tablets: number): Promise<
     .replace(/[^a-z0-9]/g, 'x');
   const municipality = await addMunicipality(store, `Sim ${tag}`);
   const password = randomSecret(18);
-  const add = async (username: string, name: string, role: 'kartlegger' | 'lesebruker') => {
-    await addUser(store, { municipalityId: municipality.id, username, name, password, role });
+  const add = async (username: string, name: string) => {
+    await addUser(store, { municipalityId: municipality.id, username, name, password, role: 'kartlegger' });
     return { username, password };
   };
   const mappers: Credentials[] = [];
-  for (let i = 0; i < tablets; i++) mappers.push(await add(`sim-${tag}-t${i}`, `Sim tablet ${i}`, 'kartlegger'));
-  const checker = await add(`sim-${tag}-check`, 'Sim checker', 'lesebruker');
+  for (let i = 0; i < tablets; i++) mappers.push(await add(`sim-${tag}-t${i}`, `Sim tablet ${i}`));
+  const checker = await add(`sim-${tag}-check`, 'Sim checker');
   return { credentials: (i) => mappers[i] ?? checker, checker };
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import { ENTITIES } from '../../protocol/entities.ts';
+import { canRead } from '../../protocol/permissions.ts';
 import type { RecordHistoryResponse } from '../../protocol/history.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
@@ -24,6 +25,8 @@ export function recordRoutes() {
     // A malformed id or an unknown entity names no record: the same answer as a missing one.
     if (!params.success) throw notFound();
     const { entity, id } = params.data;
+    if (!canRead(c.var.device.role, entity))
+      throw new ApiError(403, 'forbidden', 'This role does not read these records.');
     const { municipalityId } = c.var.device;
     const store = c.var.store;
     // Tenant isolation: another municipality's record is indistinguishable from a missing one.

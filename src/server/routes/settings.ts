@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { canAdminister } from '../../protocol/permissions.ts';
 import { SettingsUpdate } from '../../protocol/settings.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
@@ -11,7 +12,7 @@ export function settingsRoutes() {
     .use(requireDevice)
     .get('/', async (c) => c.json(await readSettings(c.var.store, c.var.device.municipalityId)))
     .put('/', async (c) => {
-      if (c.var.device.role !== 'admin') {
+      if (!canAdminister(c.var.device.role)) {
         throw new ApiError(403, 'forbidden', 'Only an administrator can change the municipality’s settings.');
       }
       const update = await readJson(c, SettingsUpdate);

@@ -7,6 +7,8 @@ import {
   type PushResponse,
 } from '../../protocol/sync.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.ts';
+import { ENTITIES } from '../../protocol/entities.ts';
+import { readableEntities } from '../../protocol/permissions.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError, readJson, readQuery } from '../http.ts';
@@ -49,6 +51,9 @@ export function syncRoutes() {
     .get('/pull', async (c) => {
       const query = readQuery(c, PullQuery);
       requireProtocol(query.protocol, PULL_PROTOCOL_VERSIONS);
+      if (readableEntities(c.var.device.role, ENTITIES).length === 0) {
+        throw new ApiError(403, 'forbidden', 'This role does not read records.');
+      }
       return json(c, await pullChanges(c.var.store, c.var.device, query.cursor, query.limit));
     });
 }

@@ -1,3 +1,4 @@
+import { canWrite } from '../../protocol/permissions.ts';
 import { Mutation, upgradeMutationV1, type MutationResult } from '../../protocol/sync.ts';
 import type { Sql, Store } from '../store/store.ts';
 import { loadForMutation, type SeenMutation } from './loadRecord.ts';
@@ -76,6 +77,7 @@ async function decideAndWrite(
     result: { id: raw.id, status: 'rejected', reason },
   });
   if (!m) return reject('invalid');
+  if (!canWrite(writer.role, m.entity)) return reject('forbidden');
   // Another municipality's record is indistinguishable from a missing one.
   if (record && record.municipalityId !== writer.municipalityId) return reject('not_found');
 

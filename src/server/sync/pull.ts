@@ -1,5 +1,7 @@
 import type { JsonValue } from '../../domain/sync/json.ts';
-import type { Entity } from '../../protocol/entities.ts';
+import type { Role } from '../../protocol/auth.ts';
+import { ENTITIES, type Entity } from '../../protocol/entities.ts';
+import { readableEntities } from '../../protocol/permissions.ts';
 import type { MunicipalitySettings } from '../../protocol/settings.ts';
 import type { ConflictRecord, PullResponse, RecordSnapshot } from '../../protocol/sync.ts';
 import { DEFAULT_DEADLINE_DAYS } from '../../domain/roster/deadlineDays.ts';
@@ -15,7 +17,8 @@ const PULL_HEAD = prepared(
 const PULL_RECORDS = prepared(
   'pull_records',
   `SELECT entity, id, version, fields, field_meta FROM records
-    WHERE municipality_id = $1 AND version > $2 AND version <= $3 ORDER BY version LIMIT $4`,
+    WHERE municipality_id = $1 AND version > $2 AND version <= $3 AND ($5::text IS NULL OR entity = $5)
+    ORDER BY version LIMIT $4`,
 );
 
 const PULL_CONFLICTS = prepared(
@@ -27,7 +30,7 @@ const PULL_CONFLICTS = prepared(
      LEFT JOIN users tu ON tu.id = c.theirs_user_id
      LEFT JOIN users mu ON mu.id = c.mine_user_id
      LEFT JOIN users ru ON ru.id = c.resolved_by
-    WHERE c.municipality_id = $1 AND c.version > $2 AND c.version <= $3
+    WHERE c.municipality_id = $1 AND c.version > $2 AND c.version <= $3 AND ($4::text IS NULL OR c.entity = $4)
     ORDER BY c.version, c.id`,
 );
 
@@ -56,13 +59,14 @@ export async function pullChanges(
   if (cursor > current)
     return { reset: true, cursor: 0, more: false, lastClientSeq, records: [], conflicts: [], settings };
 
-  const rows = await sql.query<RecordRow>(PULL_RECORDS, [device.municipalityId, cursor, current, limit + 1]);
+  const only = onlyEntity(device.role);
+  const rows = await sql.query<RecordRow>(PULL_RECORDS, [device.municipalityId, cursor, current, limit + 1, only]);
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;
   // Record versions are unique in a municipality (one mutation stamps one record), so the last one
   // returned bounds the page exactly.
   const upTo = more ? Number(page[page.length - 1]?.version) : current;
-  const conflicts = await sql.query<ConflictRow>(PULL_CONFLICTS, [device.municipalityId, cursor, upTo]);
+  const conflicts = await sql.query<ConflictRow>(PULL_CONFLICTS, [device.municipalityId, cursor, upTo, only]);
   return {
     reset: false,
     cursor: upTo,
@@ -72,6 +76,18 @@ export async function pullChanges(
     conflicts: conflicts.map(toConflict),
     settings,
   };
+}
+
+/**
+ * The one entity a role's pull is limited to, or null for all. Roles read either everything or one
+ * kind of record (src/protocol/permissions.ts), so one optional filter keeps the statements prepared.
+ */
+function onlyEntity(role: Role): Entity | null {
+  const readable = readableEntities(role, ENTITIES);
+  if (readable.length === ENTITIES.length) return null;
+  if (readable.length === 1 && readable[0]) return readable[0];
+  // The route refuses a role that reads nothing; a role that reads some but not one needs a list filter.
+  throw new Error(`no pull filter for role ${role}`);
 }
 
 interface RecordRow {

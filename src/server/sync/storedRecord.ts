@@ -1,3 +1,4 @@
+import type { Role } from '../../protocol/auth.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import type { RecordFields } from '../../domain/sync/merge.ts';
 import type { Entity } from '../../protocol/entities.ts';
@@ -7,6 +8,8 @@ export interface SyncWriter {
   municipalityId: string;
   deviceId: string;
   userId: string;
+  /** Decides which entities the writer may change (src/protocol/permissions.ts). */
+  role: Role;
   /** Protocol 2's clientId; a protocol-1 tablet's deviceId. Decides "same client" in the merge. */
   clientId: string;
 }

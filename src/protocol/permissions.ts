@@ -1,0 +1,38 @@
+import type { Role } from './auth.ts';
+import type { Entity } from './entities.ts';
+
+/**
+ * What each role may read and change, by kind of record. The server enforces it on every route
+ * (pull leaves out what a role may not read; a push of what it may not change is rejected, and kept
+ * on the tablet with the reason); the app uses it only to hide what would be refused.
+ *
+ * - kartlegger maps: residents and their mapping answers.
+ * - lesebruker imports the NIR lists and reads the roster: residents, never answers.
+ * - admin runs the municipality (users, devices, settings) and, in a small municipality, also maps.
+ * - mottak is a reception-centre contact: only the weekly list of their centre (sessions, a later
+ *   issue), never residents' records or answers.
+ */
+const ACCESS: Record<Role, Record<Entity, { read: boolean; write: boolean }>> = {
+  kartlegger: { resident: { read: true, write: true }, mapping: { read: true, write: true } },
+  lesebruker: { resident: { read: true, write: true }, mapping: { read: false, write: false } },
+  admin: { resident: { read: true, write: true }, mapping: { read: true, write: true } },
+  mottak: { resident: { read: false, write: false }, mapping: { read: false, write: false } },
+};
+
+export function canRead(role: Role, entity: Entity): boolean {
+  return ACCESS[role][entity].read;
+}
+
+export function canWrite(role: Role, entity: Entity): boolean {
+  return ACCESS[role][entity].write;
+}
+
+/** The entities a role may read: what its pull carries. */
+export function readableEntities(role: Role, entities: readonly Entity[]): Entity[] {
+  return entities.filter((entity) => canRead(role, entity));
+}
+
+/** Only an administrator changes the municipality's settings, users and devices. */
+export function canAdminister(role: Role): boolean {
+  return role === 'admin';
+}

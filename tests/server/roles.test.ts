@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/domain/uuidv7.ts';
+import { ROLES, type Role } from '../../src/protocol/auth.ts';
+import { PullResponse, PushResponse } from '../../src/protocol/sync.ts';
+import { addUser } from '../../src/server/accounts.ts';
+import { login, PASSWORD, postJson, seed } from './fixtures.ts';
+import { storeCases, useStore } from './stores.ts';
+
+/**
+ * The role × route matrix, written out here (not derived from src/protocol/permissions.ts) so that a
+ * change of the rules must change this table too. r/w: may read / may change that kind of record.
+ */
+const MATRIX: Record<Role, { resident: 'rw' | '-'; mapping: 'rw' | '-'; settings: 'read' | 'change' }> = {
+  kartlegger: { resident: 'rw', mapping: 'rw', settings: 'read' },
+  lesebruker: { resident: 'rw', mapping: '-', settings: 'read' },
+  admin: { resident: 'rw', mapping: 'rw', settings: 'change' },
+  mottak: { resident: '-', mapping: '-', settings: 'read' },
+};
+
+describe.each(storeCases())('roles on $name', (storeCase) => {
+  const getStore = useStore(storeCase);
+
+  /** A municipality with one user of every role, one resident and one mapping written by the mapper. */
+  async function municipality() {
+    const ctx = await seed(getStore());
+    const tokens = {} as Record<Role, string>;
+    const devices = {} as Record<Role, string>;
+    for (const role of ROLES) {
+      const username = `${role}.${ctx.municipality.id.slice(-8)}`;
+      await addUser(getStore(), { municipalityId: ctx.municipality.id, username, password: PASSWORD, role });
+      const session = await login(ctx.app, username);
+      tokens[role] = session.token;
+      devices[role] = session.deviceId;
+    }
+    const push = async (role: Role, entity: 'resident' | 'mapping', entityId: string, fields: object) => {
+      const changes = Object.fromEntries(Object.entries(fields).map(([f, value]) => [f, { value, baseVersion: 0 }]));
+      const res = await postJson(
+        ctx.app,
+        '/api/sync/push',
+        {
+          protocol: 2,
+          deviceId: devices[role],
+          clientId: uuidv7(),
+          mutations: [{ id: uuidv7(), clientSeq: 1, entity, entityId, changes }],
+        },
+        tokens[role],
+      );
+      expect(res.status).toBe(200);
+      return PushResponse.parse(await res.json()).results[0];
+    };
+    const get = (role: Role, path: string) =>
+      ctx.app.request(path, { headers: { authorization: `Bearer ${tokens[role]}` } });
+    const residentId = uuidv7();
+    const mappingId = uuidv7();
+    await push('kartlegger', 'resident', residentId, { givenName: 'Amina', familyName: 'Yusuf' });
+    await push('kartlegger', 'mapping', mappingId, { residentId, q_language: 'ar' });
+    return { ...ctx, tokens, push, get, residentId, mappingId };
+  }
+
+  it.each(ROLES)('%s: push is applied or rejected as forbidden, by kind of record', async (role) => {
+    const { push, residentId } = await municipality();
+    const resident = await push(role, 'resident', uuidv7(), { givenName: 'Ny', familyName: 'Person' });
+    const mapping = await push(role, 'mapping', uuidv7(), { residentId, q_language: 'ti' });
+    const expected = (access: 'rw' | '-') =>
+      access === 'rw' ? { status: 'applied' } : { status: 'rejected', reason: 'forbidden' };
+    expect(resident).toMatchObject(expected(MATRIX[role].resident));
+    expect(mapping).toMatchObject(expected(MATRIX[role].mapping));
+  });
+
+  it.each(ROLES)('%s: pull carries only what the role may read', async (role) => {
+    const { get } = await municipality();
+    const res = await get(role, '/api/sync/pull?protocol=2&cursor=0&limit=100');
+    if (MATRIX[role].resident === '-' && MATRIX[role].mapping === '-') {
+      expect(res.status).toBe(403);
+      return;
+    }
+    expect(res.status).toBe(200);
+    const entities = new Set(PullResponse.parse(await res.json()).records.map((r) => r.entity));
+    expect(entities.has('resident')).toBe(MATRIX[role].resident === 'rw');
+    expect(entities.has('mapping')).toBe(MATRIX[role].mapping === 'rw');
+  });
+
+  it.each(ROLES)('%s: record history only for what the role may read', async (role) => {
+    const { get, residentId, mappingId } = await municipality();
+    const resident = await get(role, `/api/records/resident/${residentId}/history`);
+    const mapping = await get(role, `/api/records/mapping/${mappingId}/history`);
+    expect(resident.status).toBe(MATRIX[role].resident === 'rw' ? 200 : 403);
+    expect(mapping.status).toBe(MATRIX[role].mapping === 'rw' ? 200 : 403);
+  });
+
+  it.each(ROLES)('%s: settings are read by all, changed by an administrator only', async (role) => {
+    const { get, app, tokens } = await municipality();
+    expect((await get(role, '/api/settings')).status).toBe(200);
+    const put = await app.request('/api/settings', {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ deadlineDays: 10 }),
+    });
+    expect(put.status).toBe(MATRIX[role].settings === 'change' ? 200 : 403);
+  });
+
+  it('a lesebruker pulls no conflicts on mapping answers', async () => {
+    const { push, get, residentId } = await municipality();
+    const id = uuidv7();
+    await push('kartlegger', 'mapping', id, { residentId, q_language: 'ar' });
+    // Two writers on base version 0 of one field: the second is a conflict.
+    await push('admin', 'mapping', id, { q_language: 'so' });
+    const mapper = PullResponse.parse(await (await get('kartlegger', '/api/sync/pull?protocol=2&cursor=0')).json());
+    expect(mapper.conflicts.some((c) => c.entity === 'mapping')).toBe(true);
+    const reader = PullResponse.parse(await (await get('lesebruker', '/api/sync/pull?protocol=2&cursor=0')).json());
+    expect(reader.conflicts).toEqual([]);
+  });
+});
