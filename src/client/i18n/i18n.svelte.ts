@@ -2,26 +2,57 @@ import i18next, { type TOptions } from 'i18next';
 import nb from './locales/nb.json';
 import { DEFAULT_LANGUAGE, languageMeta } from './languages.ts';
 
+type Loaders = Record<string, () => Promise<{ default: Record<string, unknown> }>>;
+
 /**
  * i18next with bokmål bundled (the default UI language, on the critical path); other languages are
  * separate chunks loaded on demand and precached by the service worker for offline use.
  */
-const loaders: Record<string, () => Promise<{ default: Record<string, unknown> }>> = {
+const loaders: Loaders = {
   nn: () => import('./locales/nn.json'),
   en: () => import('./locales/en.json'),
 };
 
 /**
- * Strings of the signed-in roster and import screens: a chunk per language, merged into the same
- * namespace when those screens load (loadRosterStrings), so none of it weighs on the sign-in page.
+ * Strings of one part of the signed-in app, a chunk per language, merged into the same namespace
+ * once that part asks for them (`want`) — in the current language and in every language chosen
+ * later — so none of it weighs on the sign-in page. Their keys never overlap the main bundle's.
  */
-const rosterLoaders: Record<string, () => Promise<{ default: Record<string, unknown> }>> = {
+function lazyStrings(byLanguage: Loaders) {
+  let wanted = false;
+  const loaded: Record<string, true> = {};
+  const load = async (code: string) => {
+    const loader = byLanguage[code];
+    if (!loader || loaded[code]) return;
+    i18next.addResourceBundle(code, 'translation', (await loader()).default, true, false);
+    loaded[code] = true;
+  };
+  return {
+    async want(): Promise<void> {
+      wanted = true;
+      await load(current);
+    },
+    async languageChosen(code: string): Promise<void> {
+      if (wanted) await load(code);
+    },
+  };
+}
+
+/** The roster and import screens. */
+const rosterStrings = lazyStrings({
   nb: () => import('./locales/roster/nb.json'),
   nn: () => import('./locales/roster/nn.json'),
   en: () => import('./locales/roster/en.json'),
-};
-let rosterWanted = false;
-const rosterLoaded: Record<string, true> = {};
+});
+/** The mapping form (src/domain/form/labels.ts). */
+const formStrings = lazyStrings({
+  nb: () => import('./locales/form/nb.json'),
+  nn: () => import('./locales/form/nn.json'),
+  en: () => import('./locales/form/en.json'),
+});
+
+export const loadRosterStrings = (): Promise<void> => rosterStrings.want();
+export const loadFormStrings = (): Promise<void> => formStrings.want();
 
 const STORAGE_KEY = 'kartlegg.uiLanguage';
 
@@ -48,7 +79,8 @@ export async function setLanguage(code: string): Promise<void> {
   if (load && !i18next.hasResourceBundle(code, 'translation')) {
     i18next.addResourceBundle(code, 'translation', (await load()).default);
   }
-  if (rosterWanted) await loadRosterBundle(code);
+  await rosterStrings.languageChosen(code);
+  await formStrings.languageChosen(code);
   await i18next.changeLanguage(code);
   localStorage.setItem(STORAGE_KEY, code);
   applyToDocument(code);
@@ -58,21 +90,6 @@ function applyToDocument(code: string): void {
   current = code;
   document.documentElement.lang = code;
   document.documentElement.dir = languageMeta(code)?.dir ?? 'ltr';
-}
-
-/** Loads the roster screens' strings in the current language (and in every language chosen later). */
-export async function loadRosterStrings(): Promise<void> {
-  rosterWanted = true;
-  await loadRosterBundle(current);
-}
-
-async function loadRosterBundle(code: string): Promise<void> {
-  const load = rosterLoaders[code];
-  if (!load || rosterLoaded[code]) return;
-  const strings = (await load()).default;
-  // Deep merge into the language's one namespace; the keys never overlap those already there.
-  i18next.addResourceBundle(code, 'translation', strings, true, false);
-  rosterLoaded[code] = true;
 }
 
 export function currentLanguage(): string {

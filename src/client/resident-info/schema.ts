@@ -28,26 +28,7 @@ export const UI_KEYS = [
   'travel',
 ] as const;
 
-export const RESIDENT_LANGUAGES = [
-  'nb',
-  'nn',
-  'en',
-  'uk',
-  'ar',
-  'ti',
-  'prs',
-  'fa',
-  'ps',
-  'ckb',
-  'kmr',
-  'so',
-  'tr',
-  'ru',
-  'am',
-  'es',
-  'fr',
-] as const;
-export type ResidentLanguage = (typeof RESIDENT_LANGUAGES)[number];
+export { RESIDENT_LANGUAGES, type ResidentLanguage } from '../../domain/residentLanguages.ts';
 
 export const FONTS = ['system', 'Noto Sans Arabic', 'Noto Sans Ethiopic'] as const;
 export type InfoFont = (typeof FONTS)[number];
