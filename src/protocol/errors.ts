@@ -28,5 +28,7 @@ export type ApiErrorCode =
   /** Too many wrong sign-ins from this address. */
   | 'rate_limited'
   | 'not_found'
+  /** 410: an administrator ordered this device emptied (the app deletes its data and confirms). */
+  | 'wipe_requested'
   | 'protocol_unsupported'
   | 'internal';

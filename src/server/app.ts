@@ -8,6 +8,7 @@ import { authRoutes } from './routes/auth.ts';
 import { healthRoutes } from './routes/health.ts';
 import { recordRoutes } from './routes/records.ts';
 import { settingsRoutes } from './routes/settings.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { staticRoutes } from './staticRoutes.ts';
 import type { Store } from './store/store.ts';
@@ -65,7 +66,8 @@ export function createApp(options: AppOptions) {
     )
     .route('/sync', syncRoutes())
     .route('/records', recordRoutes())
-    .route('/settings', settingsRoutes());
+    .route('/settings', settingsRoutes())
+    .route('/devices', deviceRoutes());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

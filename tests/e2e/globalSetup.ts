@@ -7,6 +7,7 @@ import { embeddedStoreEnv, startServerProcess, type ServerProcess } from '../../
 import { isBuildStale } from '../../src/cli/buildIfStale.ts';
 import {
   BASE_URL_ENV,
+  E2E_ADMIN,
   E2E_IMPORT_MUNICIPALITY,
   E2E_IMPORT_USER,
   E2E_MUNICIPALITY,
@@ -51,6 +52,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(
       ...['user', 'add', '--municipality', E2E_MUNICIPALITY, '--username', E2E_USER_2.username],
       ...['--password', E2E_USER_2.password, '--role', 'kartlegger', '--name', E2E_USER_2.name],
+    );
+    cli(
+      ...['user', 'add', '--municipality', E2E_MUNICIPALITY, '--username', E2E_ADMIN.username],
+      ...['--password', E2E_ADMIN.password, '--role', 'admin'],
     );
     cli('municipality', 'add', E2E_IMPORT_MUNICIPALITY);
     cli(

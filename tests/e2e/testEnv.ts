@@ -15,6 +15,12 @@ export const E2E_USER_2 = {
   name: 'Per Kartlegger',
 } as const;
 
+/** The administrator of Testkommune: manages devices (revoke, remote wipe) and settings. */
+export const E2E_ADMIN = {
+  username: 'e2e.admin',
+  password: 'e2e-horse-staple-battery',
+} as const;
+
 export const E2E_MUNICIPALITY = 'Testkommune';
 
 /**

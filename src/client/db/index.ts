@@ -17,6 +17,13 @@ export function database(): KartleggDb {
   return db;
 }
 
+/** Deletes this device's database outright (a remote wipe); the next `database()` opens an empty one. */
+export async function deleteLocalDatabase(): Promise<void> {
+  const current = db ?? openDatabase();
+  db = undefined;
+  await current.delete();
+}
+
 export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';
 export { tableOf } from './database.ts';
 export { recordChange, recordChanges, InvalidChangeError, type BulkChange } from './changes.ts';

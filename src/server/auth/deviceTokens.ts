@@ -20,6 +20,8 @@ export interface DeviceContext {
   userId: string;
   municipalityId: string;
   role: Role;
+  /** An administrator ordered this device emptied: every route but the confirmation refuses it. */
+  wipeRequested: boolean;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface DeviceContext {
 const FIND_DEVICE = prepared(
   'find_device_by_token',
   `WITH d AS (
-     SELECT d.id, d.user_id, d.municipality_id, u.role, d.last_seen_at
+     SELECT d.id, d.user_id, d.municipality_id, u.role, d.last_seen_at, d.wipe_requested_at IS NOT NULL AS wipe
        FROM devices d JOIN users u ON u.id = d.user_id
       WHERE d.token_hash = $1 AND d.revoked_at IS NULL
    ),
@@ -40,14 +42,23 @@ const FIND_DEVICE = prepared(
        FROM d
       WHERE devices.id = d.id AND (d.last_seen_at IS NULL OR d.last_seen_at < now() - interval '1 minute')
    )
-   SELECT id, user_id, municipality_id, role FROM d`,
+   SELECT id, user_id, municipality_id, role, wipe FROM d`,
 );
 
 /** The live (not revoked) device a token belongs to, or null. */
 export async function findDeviceByToken(sql: Sql, token: string): Promise<DeviceContext | null> {
-  const rows = await sql.query<{ id: string; user_id: string; municipality_id: string; role: Role }>(FIND_DEVICE, [
-    hashToken(token),
-  ]);
+  const rows = await sql.query<{ id: string; user_id: string; municipality_id: string; role: Role; wipe: boolean }>(
+    FIND_DEVICE,
+    [hashToken(token)],
+  );
   const row = rows[0];
-  return row ? { deviceId: row.id, userId: row.user_id, municipalityId: row.municipality_id, role: row.role } : null;
+  return row
+    ? {
+        deviceId: row.id,
+        userId: row.user_id,
+        municipalityId: row.municipality_id,
+        role: row.role,
+        wipeRequested: row.wipe,
+      }
+    : null;
 }

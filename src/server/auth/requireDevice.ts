@@ -3,12 +3,23 @@ import type { AppEnv } from '../appEnv.ts';
 import { ApiError } from '../http.ts';
 import { findDeviceByToken } from './deviceTokens.ts';
 
-/** Authenticates `Authorization: Bearer <device token>`; a revoked or unknown token is a 401. */
-export const requireDevice = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header('authorization') ?? '';
-  const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header);
-  const device = match?.[1] ? await findDeviceByToken(c.var.store, match[1]) : null;
-  if (!device) throw new ApiError(401, 'unauthorized', 'Sign in again: this device is not signed in.');
-  c.set('device', device);
-  await next();
-});
+/**
+ * Authenticates `Authorization: Bearer <device token>`; a revoked or unknown token is a 401. A device
+ * an administrator ordered emptied gets 410 `wipe_requested` (the app deletes its local data, tells
+ * the user and confirms), except on the confirmation route itself.
+ */
+const authenticate = (allowWiping: boolean) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const match = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(c.req.header('authorization') ?? '');
+    const device = match?.[1] ? await findDeviceByToken(c.var.store, match[1]) : null;
+    if (!device) throw new ApiError(401, 'unauthorized', 'Sign in again: this device is not signed in.');
+    if (device.wipeRequested && !allowWiping) {
+      throw new ApiError(410, 'wipe_requested', 'An administrator has ordered this device emptied of its data.');
+    }
+    c.set('device', device);
+    await next();
+  });
+
+export const requireDevice = authenticate(false);
+/** Only for POST /api/auth/wiped: the one call a device ordered emptied still makes. */
+export const requireDeviceEvenIfWiping = authenticate(true);

@@ -10,7 +10,8 @@ import { uuidv7 } from '../../domain/uuidv7.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { hashToken, newDeviceToken } from '../auth/deviceTokens.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { requireDevice } from '../auth/requireDevice.ts';
+import { requireDevice, requireDeviceEvenIfWiping } from '../auth/requireDevice.ts';
+import { markWiped } from '../devices.ts';
 import { ApiError, readJson, RetryLaterError } from '../http.ts';
 import { clientAddress } from '../clientAddress.ts';
 import type { IpLimiter } from '../auth/ipLimiter.ts';
@@ -88,6 +89,10 @@ export function authRoutes({ limiter, trustProxy }: AuthOptions) {
       ]);
       const response: ChangePasswordResponse = { changed: true };
       return c.json(response);
+    })
+    .post('/wiped', requireDeviceEvenIfWiping, async (c) => {
+      await markWiped(c.var.store, c.var.device.deviceId);
+      return c.body(null, 204);
     })
     .post('/logout', requireDevice, async (c) => {
       await c.var.store.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [c.var.device.deviceId]);

@@ -43,11 +43,11 @@ export function queueRawChange(page: Page, fields: Record<string, unknown>): Pro
   );
 }
 
-/** The device token of the signed-in session, to revoke it behind the app's back. */
-export function storedToken(page: Page): Promise<string> {
+/** The signed-in session's device token and id, to act on the device behind the app's back. */
+export function storedSession(page: Page): Promise<{ token: string; deviceId: string }> {
   return page.evaluate(
     () =>
-      new Promise<string>((resolve, reject) => {
+      new Promise<{ token: string; deviceId: string }>((resolve, reject) => {
         const open = indexedDB.open('kartlegg');
         open.onerror = () => reject(new Error('open failed'));
         open.onsuccess = () => {
@@ -55,12 +55,22 @@ export function storedToken(page: Page): Promise<string> {
           const get = db.transaction('meta').objectStore('meta').get('session');
           get.onsuccess = () => {
             db.close();
-            resolve((get.result as { value: { token: string } }).value.token);
+            const { token, deviceId } = (get.result as { value: { token: string; deviceId: string } }).value;
+            resolve({ token, deviceId });
           };
           get.onerror = () => reject(new Error('read failed'));
         };
       }),
   );
+}
+
+export async function storedToken(page: Page): Promise<string> {
+  return (await storedSession(page)).token;
+}
+
+/** The names of this origin's IndexedDB databases. */
+export function databaseNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ''));
 }
 
 /** The id of the stored resident with this family name. */
@@ -145,7 +155,7 @@ export function residentIdByDuf(page: Page, duf: string): Promise<string> {
 }
 
 /**
- * Stores a completed mapping of a resident, as the mapping form (a later issue) will: a mapping
+ * Stores a completed mapping of a resident, as the mapping form does: a mapping
  * record with its outbox row. Visible to the app after a reload.
  */
 export function storeCompletedMapping(page: Page, residentId: string): Promise<void> {
@@ -163,7 +173,7 @@ export function storeCompletedMapping(page: Page, residentId: string): Promise<v
             const clientSeq = ((seqRequest.result as { value?: number } | undefined)?.value ?? 0) + 1;
             const now = Date.now();
             const mappingId = crypto.randomUUID();
-            const values = { residentId: id, status: 'completed' };
+            const values = { residentId: id, status: 'complete' };
             meta.put({ key: 'clientSeq', value: clientSeq });
             tx.objectStore('mappings').put({ ...values, id: mappingId, versions: {}, updatedAt: now });
             tx.objectStore('outbox').add({

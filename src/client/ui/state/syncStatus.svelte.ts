@@ -3,6 +3,7 @@ import { apiRequest, ApiRequestError } from '../../net/api.ts';
 import { syncOnce } from '../../sync/syncOnce.ts';
 import { startSyncLoop, type SyncLoop } from '../../sync/syncLoop.ts';
 import type { SyncProgress } from '../../sync/syncTarget.ts';
+import { deviceWipe } from './deviceWipe.svelte.ts';
 import { session } from './session.svelte.ts';
 
 export type SyncErrorCode = 'offline' | 'unauthorized' | 'protocol_unsupported' | 'server';
@@ -58,6 +59,16 @@ class SyncStatus {
     return this.#loop?.now({ user: true }) ?? Promise.resolve();
   }
 
+  /** An administrator ordered this tablet emptied: the screen says so, then everything local goes. */
+  async #wipe(token: string): Promise<void> {
+    deviceWipe.begin();
+    this.stop();
+    const { wipeDevice } = await import('../../auth/wipe.ts');
+    await wipeDevice(token);
+    deviceWipe.finish();
+    session.set(null);
+  }
+
   async #runOnce(): Promise<boolean> {
     const current = session.current;
     if (!current) return true;
@@ -72,6 +83,10 @@ class SyncStatus {
       this.error = null;
       return true;
     } catch (err) {
+      if (err instanceof ApiRequestError && err.code === 'wipe_requested') {
+        void this.#wipe(current.token);
+        return true;
+      }
       this.error = classify(err);
       return false;
     } finally {

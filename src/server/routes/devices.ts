@@ -1,0 +1,40 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { canAdminister } from '../../protocol/permissions.ts';
+import type { AppEnv } from '../appEnv.ts';
+import { requireDevice } from '../auth/requireDevice.ts';
+import { listDevices, requestWipe, revokeDevice } from '../devices.ts';
+import { ApiError } from '../http.ts';
+
+const DeviceId = z.uuid();
+
+/** The administrator's device list: see every sign-in, revoke a lost tablet, order it emptied. */
+export function deviceRoutes() {
+  return new Hono<AppEnv>()
+    .use(requireDevice)
+    .use(async (c, next) => {
+      if (!canAdminister(c.var.device.role))
+        throw new ApiError(403, 'forbidden', 'Only an administrator manages devices.');
+      await next();
+    })
+    .get('/', async (c) => c.json(await listDevices(c.var.store, c.var.device.municipalityId)))
+    .post('/:id/revoke', async (c) => {
+      const id = deviceParam(c.req.param('id'));
+      if (!(await revokeDevice(c.var.store, c.var.device.municipalityId, id))) throw notFound();
+      return c.body(null, 204);
+    })
+    .post('/:id/wipe', async (c) => {
+      const id = deviceParam(c.req.param('id'));
+      if (!(await requestWipe(c.var.store, c.var.device.municipalityId, id))) throw notFound();
+      return c.body(null, 204);
+    });
+}
+
+function deviceParam(raw: string): string {
+  const parsed = DeviceId.safeParse(raw);
+  // A malformed id names no device: the same answer as a missing one.
+  if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+const notFound = () => new ApiError(404, 'not_found', 'No such live device in this municipality.');

@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { databaseNames, storedSession } from './pages/localDatabase.ts';
+import { SignInPage } from './pages/SignInPage.ts';
+import { E2E_ADMIN } from './testEnv.ts';
+
+test('a tablet an administrator orders emptied says so, deletes its data and signs out', async ({ page, request }) => {
+  const signIn = new SignInPage(page);
+  const roster = await signIn.signInAsMapper();
+  const family = `Tømt${Date.now().toString(36)}`;
+  await roster.addResident('Hana', family);
+  await expect(roster.saved).toBeVisible();
+  const { deviceId } = await storedSession(page);
+
+  // The administrator, on another device, orders this one emptied (a lost tablet).
+  const login = await request.post('/api/auth/login', { data: E2E_ADMIN });
+  const { token } = (await login.json()) as { token: string };
+  const ordered = await request.post(`/api/devices/${deviceId}/wipe`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(ordered.status()).toBe(204);
+
+  // Its next contact: the tablet empties itself and lands on the sign-in screen, saying why.
+  await roster.syncNow.click();
+  await expect(page.getByRole('status').filter({ hasText: 'tømt etter ordre fra en administrator' })).toBeVisible();
+  await expect(signIn.username).toBeVisible();
+  expect(await databaseNames(page)).not.toContain('kartlegg');
+
+  // The server recorded the wipe and refuses the old token.
+  const devices = await request.get('/api/devices', { headers: { authorization: `Bearer ${token}` } });
+  const device = ((await devices.json()) as { id: string; wipedAt: string | null; revokedAt: string | null }[]).find(
+    (d) => d.id === deviceId,
+  );
+  expect(device?.wipedAt).not.toBeNull();
+  expect(device?.revokedAt).not.toBeNull();
+
+  // A reload keeps the notice until someone signs in; nothing of the resident is left.
+  await page.reload();
+  await expect(page.getByText('tømt etter ordre fra en administrator')).toBeVisible();
+  await expect(page.getByText(family)).toHaveCount(0);
+});
