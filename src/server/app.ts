@@ -9,6 +9,7 @@ import { healthRoutes } from './routes/health.ts';
 import { recordRoutes } from './routes/records.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { auditRoutes } from './routes/audit.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { staticRoutes } from './staticRoutes.ts';
 import type { Store } from './store/store.ts';
@@ -67,7 +68,8 @@ export function createApp(options: AppOptions) {
     .route('/sync', syncRoutes())
     .route('/records', recordRoutes())
     .route('/settings', settingsRoutes())
-    .route('/devices', deviceRoutes());
+    .route('/devices', deviceRoutes())
+    .route('/audit', auditRoutes());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

@@ -12,6 +12,7 @@ import { hashToken, newDeviceToken } from '../auth/deviceTokens.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { requireDevice, requireDeviceEvenIfWiping } from '../auth/requireDevice.ts';
 import { markWiped } from '../devices.ts';
+import { audit } from '../audit.ts';
 import { ApiError, readJson, RetryLaterError } from '../http.ts';
 import { clientAddress } from '../clientAddress.ts';
 import type { IpLimiter } from '../auth/ipLimiter.ts';
@@ -65,6 +66,7 @@ export function authRoutes({ limiter, trustProxy }: AuthOptions) {
          VALUES ($1, $2, $3, $4, $5, now())`,
         [deviceId, user.id, user.municipality_id, hashToken(token), body.deviceLabel ?? null],
       );
+      await audit(store, { municipalityId: user.municipality_id, userId: user.id, deviceId }, 'signed_in');
       const response: LoginResponse = {
         token,
         deviceId,
@@ -87,15 +89,18 @@ export function authRoutes({ limiter, trustProxy }: AuthOptions) {
         c.var.device.userId,
         await hashPassword(body.newPassword),
       ]);
+      await audit(store, c.var.device, 'password_changed');
       const response: ChangePasswordResponse = { changed: true };
       return c.json(response);
     })
     .post('/wiped', requireDeviceEvenIfWiping, async (c) => {
       await markWiped(c.var.store, c.var.device.deviceId);
+      await audit(c.var.store, c.var.device, 'device_wiped');
       return c.body(null, 204);
     })
     .post('/logout', requireDevice, async (c) => {
       await c.var.store.query('UPDATE devices SET revoked_at = now() WHERE id = $1', [c.var.device.deviceId]);
+      await audit(c.var.store, c.var.device, 'signed_out');
       return c.body(null, 204);
     });
 }

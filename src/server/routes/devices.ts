@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { canAdminister } from '../../protocol/permissions.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
+import { audit } from '../audit.ts';
 import { listDevices, requestWipe, revokeDevice } from '../devices.ts';
 import { ApiError } from '../http.ts';
 
@@ -21,11 +22,13 @@ export function deviceRoutes() {
     .post('/:id/revoke', async (c) => {
       const id = deviceParam(c.req.param('id'));
       if (!(await revokeDevice(c.var.store, c.var.device.municipalityId, id))) throw notFound();
+      await audit(c.var.store, c.var.device, 'device_revoked', { detail: { deviceId: id } });
       return c.body(null, 204);
     })
     .post('/:id/wipe', async (c) => {
       const id = deviceParam(c.req.param('id'));
       if (!(await requestWipe(c.var.store, c.var.device.municipalityId, id))) throw notFound();
+      await audit(c.var.store, c.var.device, 'wipe_ordered', { detail: { deviceId: id } });
       return c.body(null, 204);
     });
 }

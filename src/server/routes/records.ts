@@ -7,6 +7,7 @@ import type { RecordHistoryResponse } from '../../protocol/history.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError } from '../http.ts';
+import { audit } from '../audit.ts';
 
 const RecordParams = z.object({ entity: z.enum(ENTITIES), id: z.uuid() });
 
@@ -36,6 +37,7 @@ export function recordRoutes() {
       entity,
     ]);
     if (!record) throw notFound();
+    await audit(store, c.var.device, 'history_viewed', { entity, recordId: id });
     const rows = await store.query<HistoryRow>(
       `SELECT h.field, h.value, h.version, u.name AS by, h.at
          FROM field_history h LEFT JOIN users u ON u.id = h.user_id

@@ -4,6 +4,7 @@ import { SettingsUpdate } from '../../protocol/settings.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError, readJson } from '../http.ts';
+import { audit } from '../audit.ts';
 import { readSettings, updateSettings } from '../settings.ts';
 
 /** The municipality's settings: every signed-in device reads them; only an administrator changes them. */
@@ -16,6 +17,8 @@ export function settingsRoutes() {
         throw new ApiError(403, 'forbidden', 'Only an administrator can change the municipality’s settings.');
       }
       const update = await readJson(c, SettingsUpdate);
-      return c.json(await updateSettings(c.var.store, c.var.device.municipalityId, update));
+      const settings = await updateSettings(c.var.store, c.var.device.municipalityId, update);
+      await audit(c.var.store, c.var.device, 'settings_changed', { detail: update });
+      return c.json(settings);
     });
 }

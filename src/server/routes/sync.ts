@@ -14,6 +14,7 @@ import { requireDevice } from '../auth/requireDevice.ts';
 import { ApiError, readJson, readQuery } from '../http.ts';
 import { applyMutation } from '../sync/applyMutation.ts';
 import { pullChanges } from '../sync/pull.ts';
+import { audit } from '../audit.ts';
 import type { Sql } from '../store/store.ts';
 
 /** Pull arrived with protocol 2; a protocol-1 tablet only ever pushed. */
@@ -54,7 +55,14 @@ export function syncRoutes() {
       if (readableEntities(c.var.device.role, ENTITIES).length === 0) {
         throw new ApiError(403, 'forbidden', 'This role does not read records.');
       }
-      return json(c, await pullChanges(c.var.store, c.var.device, query.cursor, query.limit));
+      const page = await pullChanges(c.var.store, c.var.device, query.cursor, query.limit);
+      // Who read which records: one row per page that carried any (an empty poll reads nothing).
+      if (page.records.length) {
+        await audit(c.var.store, c.var.device, 'records_pulled', {
+          detail: { records: page.records.length, upToVersion: page.cursor },
+        });
+      }
+      return json(c, page);
     });
 }
 

@@ -51,11 +51,22 @@ export async function migrate(store: Store): Promise<number[]> {
   return applied;
 }
 
-/** Migration files hold plain DDL separated by `;` at line ends (no functions with bodies). */
-function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+/**
+ * Migration files hold DDL separated by `;` at line ends. A function body in `$$ … $$` may hold `;`
+ * at line ends of its own: inside one, nothing splits.
+ */
+export function splitStatements(sql: string): string[] {
+  const statements: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of sql.replace(/--.*$/gm, '').split('\n')) {
+    current.push(line);
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      statements.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  statements.push(current.join('\n'));
+  return statements.map((s) => s.trim()).filter(Boolean);
 }
