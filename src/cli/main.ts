@@ -25,6 +25,7 @@ const USAGE = `Usage: kartlegg <command>
                                      add a user; roles: ${ROLES.join(', ')}
   roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
                                      combine and classify the two weekly NIR lists (reads only the files)
+  plan <input.json> [--json]         propose mapping sessions for the residents due (reads only the file)
 ${SIM_USAGE}
   i18n export --lang <code> [--format csv|xliff] [--out <file>]
                                      one language of the resident information, for a translator
@@ -55,6 +56,11 @@ export async function main(argv: string[]): Promise<number> {
         // Loaded only for this command: it brings the CSV parser.
         const { roster } = await import('./roster.ts');
         return await roster(rest);
+      }
+      case 'plan': {
+        // Loaded only for this command: the planner.
+        const { plan } = await import('./plan.ts');
+        return await plan(rest);
       }
       case 'i18n': {
         // Loaded only for this command: resident-information translations for translators.
