@@ -17,6 +17,10 @@ import { goalRow, median, quantile, row, type Row } from './report.ts';
  * the automation's clicks between the steps are not counted: reading both files in the worker,
  * matching + classifying + diffing (worker) and planning, and the one IndexedDB transaction of the
  * commit. Then search-as-you-type over the imported roster, per keystroke.
+ *
+ * Beside them, the floor of the commit in the same browser: the rows the commit stored written again
+ * with raw IndexedDB (same stores and indexes, one transaction, no Dexie, nothing else), and as many
+ * bare puts of `{k}`: what IndexedDB itself costs here, whatever the app does.
  */
 
 const RUNS = 3;
@@ -32,6 +36,14 @@ interface ImportTiming {
   preview: number;
   commit: number;
   total: number;
+}
+
+interface Floor {
+  /** The committed residents and outbox rows written again with raw IndexedDB, ms. */
+  sameRows: number;
+  /** As many bare puts of `{ k: i }` in one transaction, ms. */
+  bare: number;
+  puts: number;
 }
 
 export async function rosterRows(root: string): Promise<Row[]> {
@@ -68,6 +80,7 @@ export async function rosterRows(root: string): Promise<Row[]> {
 
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
     const timings: ImportTiming[] = [];
+    const floors: Floor[] = [];
     let search: { latencies: number[]; residents: number } | undefined;
     for (let run = 1; run <= RUNS; run++) {
       // A new context each run: an empty IndexedDB, so every run is a first import of everyone.
@@ -85,10 +98,14 @@ export async function rosterRows(root: string): Promise<Row[]> {
           page,
           generated.people.map((p) => p.familyName),
         );
+      // After the search, so the floor's garbage cannot land in a keystroke.
+      floors.push(await measureFloor(page));
       await context.close();
     }
     if (!search) throw new Error('search was not measured');
     const pick = (key: keyof ImportTiming) => timings.map((t) => t[key]);
+    const floor = (key: 'sameRows' | 'bare') => floors.map((f) => Math.round(f[key]));
+    const puts = (floors[0]?.puts ?? 0).toLocaleString('en');
     const searchP50 = quantile(search.latencies, 0.5);
     const searchP95 = quantile(search.latencies, 0.95);
     const residents = search.residents.toLocaleString('en');
@@ -106,6 +123,20 @@ export async function rosterRows(root: string): Promise<Row[]> {
         'Roster import: of which commit (one IndexedDB transaction, record + outbox row each)',
         median(pick('commit')),
         'ms',
+      ),
+      row(
+        `Roster import: floor, the same ${puts} rows written with raw IndexedDB (one transaction, same indexes, no Dexie)`,
+        median(floor('sameRows')),
+        'ms',
+        undefined,
+        floor('sameRows'),
+      ),
+      row(
+        `Roster import: floor, ${puts} bare puts ({k}) in one IndexedDB transaction`,
+        median(floor('bare')),
+        'ms',
+        undefined,
+        floor('bare'),
       ),
       goalRow(`Roster search, p95 per keystroke over ${residents} residents`, round(searchP95), 'ms', {
         max: SEARCH_GOAL_MS,
@@ -165,6 +196,68 @@ async function importLists(page: Page, fileA: string, fileB: string): Promise<Im
   const preview = Math.round(measured.preview);
   const commit = Math.round(measured.commit);
   return { load, preview, commit, total: load + preview + commit };
+}
+
+/**
+ * What IndexedDB alone costs for the commit's writes, in the same page and browser: the residents and
+ * outbox rows the import stored are read back and written again, in one readwrite transaction, to a
+ * scratch database with the same stores and indexes as src/client/db/database.ts, without Dexie; then
+ * as many bare `{k}` puts. The commit cannot be faster than the first, nor IndexedDB than the second.
+ */
+async function measureFloor(page: Page): Promise<Floor> {
+  // The roster screen reads the committed residents and builds its index: let it finish first.
+  await page.getByTestId('count-all').filter({ hasNotText: /^0$/ }).waitFor({ timeout: 60_000 });
+  return page.evaluate(async () => {
+    const request = <T>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const committed = (tx: IDBTransaction) =>
+      new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = tx.onabort = () => reject(tx.error);
+      });
+    const app = await request(indexedDB.open('kartlegg'));
+    const read = app.transaction(['residents', 'outbox'], 'readonly');
+    const [residents, outbox] = await Promise.all([
+      request(read.objectStore('residents').getAll()),
+      request(read.objectStore('outbox').getAll()),
+    ]);
+    app.close();
+    const name = 'kartlegg-bench-floor';
+    const opening = indexedDB.open(name, 1);
+    opening.onupgradeneeded = () => {
+      const db = opening.result;
+      const r = db.createObjectStore('residents', { keyPath: 'id' });
+      r.createIndex('familyName', 'familyName');
+      r.createIndex('updatedAt', 'updatedAt');
+      const o = db.createObjectStore('outbox', { keyPath: 'clientSeq' });
+      o.createIndex('mutationId', 'mutationId', { unique: true });
+      o.createIndex('status', 'status');
+      o.createIndex('entityId', 'entityId');
+      db.createObjectStore('bare', { keyPath: 'k' });
+    };
+    const db = await request(opening);
+    let started = performance.now();
+    const tx = db.transaction(['residents', 'outbox'], 'readwrite');
+    const residentStore = tx.objectStore('residents');
+    const outboxStore = tx.objectStore('outbox');
+    for (const row of residents) residentStore.put(row);
+    for (const row of outbox) outboxStore.add(row);
+    await committed(tx);
+    const sameRows = performance.now() - started;
+    const puts = residents.length + outbox.length;
+    started = performance.now();
+    const bareTx = db.transaction('bare', 'readwrite');
+    const bareStore = bareTx.objectStore('bare');
+    for (let k = 0; k < puts; k++) bareStore.put({ k });
+    await committed(bareTx);
+    const bare = performance.now() - started;
+    db.close();
+    await request(indexedDB.deleteDatabase(name));
+    return { sameRows, bare, puts };
+  });
 }
 
 /**

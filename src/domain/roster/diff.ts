@@ -81,6 +81,8 @@ export function diffRoster<T extends RosterEntry>(
       !(c.nationalId && person.nationalId && c.nationalId !== person.nationalId);
     const sameId = person.nationalId ? (byNationalId.get(person.nationalId) ?? []).filter(compatible) : [];
     if (sameId.length) return sameId;
+    // A first import compares with an empty roster: no name key to build for anyone.
+    if (byNameBirth.size === 0) return [];
     const key = nameBirthKey(person);
     return key ? (byNameBirth.get(key) ?? []).filter(compatible) : [];
   }

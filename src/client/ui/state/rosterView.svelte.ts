@@ -46,7 +46,7 @@ export class RosterView {
   readonly filtered = $derived(filterItems(this.index, { centre: this.centre, language: this.language }));
   readonly counts = $derived(countLists(this.filtered.map((item) => item.mask)));
   readonly matches = $derived.by(() => this.#select(this.filtered, this.list, this.query));
-  readonly visible = $derived(this.matches.slice(0, this.limit));
+  readonly visible = $derived.by(() => this.#page(this.matches, this.limit));
 
   // The last search, for the next keystroke: typing on only narrows what matched before.
   #last: { items: readonly RosterItem[]; list: WorkingList; query: string; result: RosterItem[] } | null = null;
@@ -58,6 +58,22 @@ export class RosterView {
     const result = selectItems(narrowing ? last.result : items, list, queryWords(query));
     this.#last = { items, list, query, result };
     return result;
+  }
+
+  #lastPage: RosterItem[] = [];
+
+  /**
+   * The rows shown. When a keystroke leaves them as they were (typing on into a name whose matches
+   * all fit the page, say), the same array is returned: the derived does not change, so the list's
+   * DOM is not even compared again.
+   */
+  #page(matches: readonly RosterItem[], limit: number): RosterItem[] {
+    const last = this.#lastPage;
+    const length = Math.min(limit, matches.length);
+    let same = last.length === length;
+    for (let i = 0; same && i < length; i++) same = last[i] === matches[i];
+    if (!same) this.#lastPage = matches.slice(0, limit);
+    return this.#lastPage;
   }
 
   /** Observes the database until the returned function is called. */
