@@ -35,13 +35,8 @@ export async function rememberedMapping(db: KartleggDb, signature: string): Prom
   return (await getMeta(db, 'columnMappings'))?.[signature];
 }
 
-/** The deadline days set on this tablet, or the default (14). */
+/** The municipality's deadline days as the last sync brought them, or the default (14) before any. */
 export async function deadlineDays(db: KartleggDb): Promise<number> {
   const days = await getMeta(db, 'deadlineDays');
   return days !== undefined && isDeadlineDays(days) ? days : DEFAULT_DEADLINE_DAYS;
-}
-
-export async function setDeadlineDays(db: KartleggDb, days: number): Promise<void> {
-  if (!isDeadlineDays(days)) throw new RangeError('deadline days out of range');
-  await setMeta(db, 'deadlineDays', days);
 }

@@ -1,12 +1,12 @@
 import { checkMapping, type Column, type ColumnMapping, type MappingProblem } from '../../../domain/roster/columns.ts';
-import { DEFAULT_DEADLINE_DAYS, isDeadlineDays, todayInOslo } from '../../../domain/roster/deadline.ts';
+import { DEFAULT_DEADLINE_DAYS, todayInOslo } from '../../../domain/roster/deadline.ts';
 import { MAX_LIST_BYTES } from '../../../domain/roster/decode.ts';
 import type { ListProblem } from '../../../domain/roster/list.ts';
 import type { RosterClass } from '../../../domain/roster/classify.ts';
 import type { InvalidRow } from '../../../domain/roster/people.ts';
 import { uuidv7 } from '../../../domain/uuidv7.ts';
 import { database, mappingFacts, scheduledResidentIds } from '../../db/index.ts';
-import { commitImport, deadlineDays, rememberedMapping, setDeadlineDays } from '../../db/rosterImport.ts';
+import { commitImport, deadlineDays, rememberedMapping } from '../../db/rosterImport.ts';
 import type { ImportPerson, ListSide, LoadedSummary } from '../../roster/importProtocol.ts';
 import { planImport, rosterEntry, type ImportPlan } from '../../roster/importPlan.ts';
 import { ImportWorker } from '../../roster/importWorkerClient.ts';
@@ -141,13 +141,6 @@ export class ImportFlow {
     else mapping[column] = index;
     this.files[list] = { ...file, mapping, remembered: false };
     this.#changed();
-  }
-
-  async setDeadlineDays(days: number): Promise<void> {
-    if (!isDeadlineDays(days) || days === this.deadlineDays) return;
-    this.deadlineDays = days;
-    this.#changed();
-    await setDeadlineDays(database(), days);
   }
 
   async runPreview(): Promise<void> {
