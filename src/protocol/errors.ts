@@ -28,6 +28,8 @@ export type ApiErrorCode =
   /** Too many wrong sign-ins from this address. */
   | 'rate_limited'
   | 'not_found'
+  /** 413: the request body is larger than the route accepts. */
+  | 'payload_too_large'
   /** 410: an administrator ordered this device emptied (the app deletes its data and confirms). */
   | 'wipe_requested'
   | 'protocol_unsupported'

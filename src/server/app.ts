@@ -1,4 +1,5 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './appEnv.ts';
@@ -26,6 +27,20 @@ export interface AppOptions {
   /** Wrong sign-ins per address; one per app unless a test passes its own. */
   loginLimiter?: IpLimiter;
 }
+
+/**
+ * Request bodies are refused (413) beyond what a route can need: a push carries up to 500 mutations
+ * of fields of at most 4 KB each; every other body is a small form. Checked before the body is read.
+ */
+const PUSH_BODY_MAX = 16 * 1024 * 1024;
+const BODY_MAX = 64 * 1024;
+const tooLarge = () => {
+  throw new ApiError(413, 'payload_too_large', 'The request body is too large.');
+};
+const pushBodyLimit = bodyLimit({ maxSize: PUSH_BODY_MAX, onError: tooLarge });
+const otherBodyLimit = bodyLimit({ maxSize: BODY_MAX, onError: tooLarge });
+const limitBody: MiddlewareHandler = (c, next) =>
+  (c.req.path === '/api/sync/push' ? pushBodyLimit : otherBodyLimit)(c, next);
 
 export function createApp(options: AppOptions) {
   const app = new Hono<AppEnv>();
@@ -60,6 +75,7 @@ export function createApp(options: AppOptions) {
       await next();
       c.header('Cache-Control', 'no-store');
     })
+    .use(limitBody)
     .route('/health', healthRoutes(options.version))
     .route(
       '/auth',

@@ -27,6 +27,25 @@ describe.each(storeCases())('http basics on $name', (storeCase) => {
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
+  it('refuses a body larger than the route accepts with 413, before reading it', async () => {
+    const app = createApp({ store: getStore(), version: 't' });
+    const big = JSON.stringify({ username: 'x'.repeat(70 * 1024), password: 'y' });
+    const login = await app.request('/api/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
+    expect(login.status).toBe(413);
+    expect(await login.json()).toMatchObject({ error: { code: 'payload_too_large' } });
+    // A push may be larger (a batch of mutations): the same size is read, then refused for its token.
+    const push = await app.request('/api/sync/push', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(big.length) },
+      body: big,
+    });
+    expect(push.status).toBe(401);
+  });
+
   it('hides an unexpected error behind a generic 500 and reports it to the operator', async () => {
     const reported: unknown[] = [];
     const broken: Store = {
