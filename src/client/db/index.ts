@@ -43,5 +43,5 @@ export {
 export { forgetSession, loadSession, saveSession, type StoredSession } from './session.ts';
 export { clientId, getMeta, setMeta } from './meta.ts';
 export { observe } from './observe.ts';
-export { mappingFacts, type MappingFacts } from './mappings.ts';
+export { mappingFacts, mappingOfResident, openOrStartMapping, type MappingFacts } from './mappings.ts';
 export { scheduledResidentIds } from './sessions.ts';

@@ -51,7 +51,15 @@ const formStrings = lazyStrings({
   en: () => import('./locales/form/en.json'),
 });
 
+/** The administrator's screen. */
+const adminStrings = lazyStrings({
+  nb: () => import('./locales/admin/nb.json'),
+  nn: () => import('./locales/admin/nn.json'),
+  en: () => import('./locales/admin/en.json'),
+});
+
 export const loadRosterStrings = (): Promise<void> => rosterStrings.want();
+export const loadAdminStrings = (): Promise<void> => adminStrings.want();
 export const loadFormStrings = (): Promise<void> => formStrings.want();
 
 const STORAGE_KEY = 'kartlegg.uiLanguage';
@@ -81,6 +89,7 @@ export async function setLanguage(code: string): Promise<void> {
   }
   await rosterStrings.languageChosen(code);
   await formStrings.languageChosen(code);
+  await adminStrings.languageChosen(code);
   await i18next.changeLanguage(code);
   localStorage.setItem(STORAGE_KEY, code);
   applyToDocument(code);

@@ -6,9 +6,13 @@ export function exportFileName(now: Date = new Date()): string {
   return `kartlegg-unsynced-${now.toISOString().slice(0, 16).replace(':', '-')}.json`;
 }
 
-/** Saves `data` as a JSON file through a temporary object URL: nothing leaves the device. */
+/** Saves `data` as a JSON file: nothing leaves the device. */
 export function downloadJson(fileName: string, data: unknown): void {
-  const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+  downloadBlob(fileName, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+}
+
+/** Saves a file through a temporary object URL, revoked right after the download started. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -17,6 +21,6 @@ export function downloadJson(fileName: string, data: unknown): void {
   document.body.append(link);
   link.click();
   link.remove();
-  // Revoked shortly after: the download has started, and the personal data leaves memory.
+  // Revoked shortly after: the download has started, and the data leaves memory.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -1,6 +1,7 @@
 import { isIsoDate, NAME_MAX_LENGTH } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import { ENTITY_DEFINITIONS, fieldProblem, type Entity } from '../../protocol/entities.ts';
+import i18next from 'i18next';
 import { currentLanguage, t } from '../i18n/i18n.svelte.ts';
 import { formatIsoDate } from './format.ts';
 
@@ -11,9 +12,14 @@ const TEXT_FIELDS: ReadonlySet<string> = new Set(['citizenship', 'language', 're
 /** Chosen from fixed values or set by the import: a conflict on them offers only the values shown. */
 const CHOSEN_FIELDS: ReadonlySet<string> = new Set(['deleted', 'unlisted', 'gender', 'rosterClass']);
 
-/** A field's label; a field the app has no label for (a mapping answer, a newer field) shows its name. */
+/**
+ * A field's label; a mapping answer is labelled by its question once the form's strings are loaded
+ * (src/domain/form/labels.ts); a field the app has no label for (a newer field) shows its name.
+ */
 export function fieldLabel(entity: Entity, field: string): string {
-  return entity === 'resident' && RESIDENT_FIELDS.has(field) ? t(`fields.resident.${field}`) : field;
+  if (entity === 'resident' && RESIDENT_FIELDS.has(field)) return t(`fields.resident.${field}`);
+  const question = `form.q.${field}.label`;
+  return entity === 'mapping' && i18next.exists(question) ? t(question) : field;
 }
 
 /** A field value as a person reads it. */

@@ -95,10 +95,10 @@ export function residentIdByFamilyName(page: Page, familyName: string): Promise<
   );
 }
 
-/** Stores an open conflict on a resident's field as if a pull had brought it (visible after a reload). */
+/** Stores an open conflict on a resident's (or a mapping's) field as if a pull had brought it (visible after a reload). */
 export function storeOpenConflict(
   page: Page,
-  conflict: { entityId: string; field: string; base: unknown; theirs: unknown; mine: unknown },
+  conflict: { entityId: string; field: string; base: unknown; theirs: unknown; mine: unknown; entity?: string },
 ): Promise<void> {
   return page.evaluate(
     (c) =>
@@ -109,9 +109,9 @@ export function storeOpenConflict(
           const db = open.result;
           const tx = db.transaction('conflicts', 'readwrite');
           tx.objectStore('conflicts').put({
+            entity: 'resident',
             ...c,
             id: crypto.randomUUID(),
-            entity: 'resident',
             baseVersion: 1,
             theirsVersion: 2,
             theirsBy: 'Kari Nordmann',
@@ -191,6 +191,28 @@ export function storeCompletedMapping(page: Page, residentId: string): Promise<v
             resolve();
           };
           tx.onerror = () => reject(new Error('write failed'));
+        };
+      }),
+    residentId,
+  );
+}
+
+/** The stored mapping record of a resident (its fields as the tablet holds them). */
+export function storedMapping(page: Page, residentId: string): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    (id) =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(new Error('open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const get = db.transaction('mappings').objectStore('mappings').index('residentId').getAll(id);
+          get.onsuccess = () => {
+            db.close();
+            const rows = get.result as Record<string, unknown>[];
+            if (rows.length === 1 && rows[0]) resolve(rows[0]);
+            else reject(new Error(`${rows.length} mappings for this resident`));
+          };
         };
       }),
     residentId,

@@ -7,8 +7,10 @@ import { tick } from 'svelte';
 export type View =
   | { screen: 'roster' }
   | { screen: 'resident'; residentId: string }
-  | { screen: 'conflicts'; entityId?: string }
+  | { screen: 'mapping'; residentId: string }
+  | { screen: 'conflicts'; entityId?: string; returnTo?: View }
   | { screen: 'attention' }
+  | { screen: 'admin' }
   | { screen: 'import' };
 
 /** Which screen is open, and where keyboard focus goes when it changes. */

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { AuditEntry } from '../../protocol/audit.ts';
+import { DeviceList } from '../../protocol/devices.ts';
+import { MunicipalitySettings, type SettingsUpdate } from '../../protocol/settings.ts';
+import { apiRequest, ApiRequestError } from '../net/api.ts';
+
+/**
+ * The administrator's calls: the municipality's settings, its devices and its audit trail. All need
+ * the network (they act on the server); the screens say so when it is not there.
+ */
+export const getSettings = (token: string) => apiRequest('settings', MunicipalitySettings, { token });
+
+export const saveSettings = (token: string, update: SettingsUpdate) =>
+  apiRequest('settings', MunicipalitySettings, { method: 'PUT', body: update, token });
+
+export const listDevices = (token: string) => apiRequest('devices', DeviceList, { token });
+
+const NoContent = z.unknown();
+export const revokeDevice = (token: string, deviceId: string) =>
+  apiRequest(`devices/${deviceId}/revoke`, NoContent, { method: 'POST', token });
+export const orderWipe = (token: string, deviceId: string) =>
+  apiRequest(`devices/${deviceId}/wipe`, NoContent, { method: 'POST', token });
+
+export const latestAudit = (token: string, limit = 50) =>
+  apiRequest(`audit?limit=${limit}`, AuditEntry.array(), { token });
+
+/** The audit trail as a CSV file for Excel (the server writes it; the name holds only the date). */
+export async function auditCsv(token: string): Promise<{ name: string; blob: Blob }> {
+  let res: Response;
+  try {
+    res = await fetch('/api/audit?format=csv&limit=5000', {
+      headers: { authorization: `Bearer ${token}` },
+      cache: 'no-store',
+    });
+  } catch {
+    throw new ApiRequestError(0, 'offline', 'The server could not be reached.');
+  }
+  if (!res.ok) throw new ApiRequestError(res.status, 'server', `HTTP ${res.status}`);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'kartlegg-audit.csv';
+  return { name, blob: await res.blob() };
+}

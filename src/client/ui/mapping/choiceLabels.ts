@@ -1,0 +1,58 @@
+import { CATALOGUES } from '../../../domain/form/catalogues.ts';
+import { choiceLabelKey } from '../../../domain/form/labels.ts';
+import { OCCUPATIONS, type Occupation } from '../../../domain/form/occupations.ts';
+import type { Catalogue, Choices } from '../../../domain/form/types.ts';
+
+export interface ChoiceOption {
+  code: string;
+  label: string;
+}
+
+type Translate = (key: string) => string;
+
+/**
+ * Names of catalogue codes in a language: countries and languages by Intl.DisplayNames (the browser
+ * knows them in every UI and resident language, so the locale files carry none), occupations by
+ * their own titles (English for a language without titles, bokmål for nynorsk).
+ */
+export function catalogueName(catalogue: Catalogue, code: string, language: string): string {
+  if (catalogue === 'occupation') {
+    const occupation = OCCUPATIONS.find((o) => o.code === code);
+    return occupation ? occupationTitle(occupation, language) : code;
+  }
+  try {
+    const names = new Intl.DisplayNames([language, 'nb'], { type: catalogue === 'country' ? 'region' : 'language' });
+    return names.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+export function occupationTitle(occupation: Occupation, language: string): string {
+  if (language === 'nb' || language === 'nn') return occupation.nb;
+  return occupation.other?.[language] ?? occupation.en;
+}
+
+/**
+ * Every choice of a question, labelled: listed choices by their keys in the definition's order;
+ * catalogue codes by name, sorted by name in the language (the extra listed choices after them).
+ */
+export function choiceOptions(choices: Choices, language: string, t: Translate): ChoiceOption[] {
+  if ('set' in choices) return choices.codes.map((code) => ({ code, label: t(choiceLabelKey(choices.set, code)) }));
+  const collator = new Intl.Collator(language);
+  const catalogue = CATALOGUES[choices.catalogue]
+    .map((code) => ({ code, label: catalogueName(choices.catalogue, code, language) }))
+    .sort((a, b) => (choices.catalogue === 'occupation' ? 0 : collator.compare(a.label, b.label)));
+  const extra = choices.extra;
+  return [
+    ...catalogue,
+    ...(extra ? extra.codes.map((code) => ({ code, label: t(choiceLabelKey(extra.set, code)) })) : []),
+  ];
+}
+
+/** How a choice question is best shown: a long catalogue as a list box, occupations with search. */
+export function choiceWidget(choices: Choices): 'buttons' | 'select' | 'occupation' {
+  if ('set' in choices) return 'buttons';
+  if (choices.catalogue === 'occupation') return 'occupation';
+  return choices.catalogue === 'infoLanguage' ? 'buttons' : 'select';
+}

@@ -1,0 +1,124 @@
+import { missingRequired, sectionProgress } from '../../../domain/form/progress.ts';
+import { isAnswered } from '../../../domain/form/rules.ts';
+import { answerSchema } from '../../../domain/form/schema.ts';
+import type {
+  Answers,
+  AnswerValue,
+  Entry,
+  EntryQuestion,
+  FormDefinition,
+  Question,
+} from '../../../domain/form/types.ts';
+import { walk } from '../../../domain/form/walk.ts';
+
+/**
+ * Pure helpers of the mapping form screens. The screens add no questions, rules or validation of
+ * their own: relevance comes from `walk`, validation from `answerSchema`, progress from progress.ts.
+ */
+
+/** The key of a question (top level) or of one entry's question, as relevance and errors use it. */
+export const questionKey = (code: string, entry?: number, child?: string): string =>
+  entry === undefined ? code : `${code}#${entry}.${child ?? ''}`;
+
+/** Which questions are relevant for these answers, by `questionKey`. */
+export function relevance(definition: FormDefinition, answers: Readonly<Answers>): Map<string, boolean> {
+  const relevant = new Map<string, boolean>();
+  walk(definition, answers, (visit) => {
+    const group = visit.entry === undefined ? undefined : groupOf(definition, visit.question.code);
+    const key = group ? questionKey(group, visit.entry, visit.question.code) : visit.question.code;
+    relevant.set(key, visit.relevant);
+  });
+  return relevant;
+}
+
+function groupOf(definition: FormDefinition, childCode: string): string | undefined {
+  for (const section of definition.sections) {
+    for (const q of section.questions) {
+      if (q.type === 'group' && q.questions.some((c) => c.code === childCode)) return q.code;
+    }
+  }
+  return undefined;
+}
+
+/** The problem code (`form.problem.<code>`) of an answer, or null when it is valid for the question. */
+export function answerProblem(question: Question | EntryQuestion, value: unknown): string | null {
+  const parsed = answerSchema(question).safeParse(value);
+  if (parsed.success) return null;
+  return parsed.error.issues[0]?.message ?? 'invalidAnswer';
+}
+
+/** The answers with one top-level answer set, or removed when `value` is null or empty. */
+export function withAnswer(answers: Readonly<Answers>, code: string, value: AnswerValue | null): Answers {
+  const next: Answers = { ...answers };
+  if (value === null || !isAnswered(value)) delete next[code];
+  else next[code] = value;
+  return next;
+}
+
+/** A group's entries with one entry's answer set, or removed when `value` is null or empty. */
+export function withEntryAnswer(
+  entries: readonly Entry[],
+  index: number,
+  code: string,
+  value: string | number | string[] | null,
+): Entry[] {
+  return entries.map((entry, i) => {
+    if (i !== index) return entry;
+    const next: Entry = { ...entry };
+    if (value === null || !isAnswered(value)) delete next[code];
+    else next[code] = value;
+    return next;
+  });
+}
+
+/** A multiple-choice answer with one code switched on or off, in the order of the choices. */
+export function toggleChoice(
+  current: readonly string[],
+  code: string,
+  on: boolean,
+  order: readonly string[],
+): string[] {
+  const set = new Set(current);
+  if (on) set.add(code);
+  else set.delete(code);
+  return [...set].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+}
+
+/**
+ * A number field's text as an answer: null when empty (the answer is cleared), a number otherwise
+ * (which `answerProblem` may still refuse: a fraction, a value out of range), or the text itself
+ * when it is not a number at all (refused too).
+ */
+export function parseNumber(text: string): number | string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed.replace(',', '.'));
+  return Number.isFinite(n) ? n : trimmed;
+}
+
+/** The sections the navigation offers: relevant ones with their progress (the outcome is the review's). */
+export function navigationSections(definition: FormDefinition, answers: Readonly<Answers>, reviewSection: string) {
+  return sectionProgress(definition, answers).filter((p) => p.section !== reviewSection);
+}
+
+/** Where to continue: the first relevant section with a missing answer, else the review. */
+export function sectionToContinue(
+  definition: FormDefinition,
+  answers: Readonly<Answers>,
+  reviewSection: string,
+): string {
+  const missing = missingRequired(definition, answers).find((m) => m.section !== reviewSection);
+  return missing?.section ?? reviewSection;
+}
+
+/** The element id of a question on the page (an entry's question: `q-<group>-<index>-<code>`). */
+export function domId(code: string, entry?: number, child?: string): string {
+  return entry === undefined ? `q-${code}` : `q-${code}-${entry}-${child ?? ''}`;
+}
+
+/** Moves keyboard focus to a question's first control (after the screen has rendered it). */
+export function focusQuestion(elementId: string): void {
+  const element = document.getElementById(elementId);
+  const control = element?.querySelector<HTMLElement>('input, select, textarea, button');
+  (control ?? element)?.focus();
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import en from '../../../src/client/i18n/locales/admin/en.json';
+import nb from '../../../src/client/i18n/locales/admin/nb.json';
+import nn from '../../../src/client/i18n/locales/admin/nn.json';
+import { AUDIT_ACTIONS } from '../../../src/protocol/audit.ts';
+
+function keys(obj: object, prefix = ''): string[] {
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === 'object' && v !== null ? keys(v as object, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
+}
+
+describe('the administrator screen’s strings', () => {
+  it.each([
+    ['nn', nn],
+    ['en', en],
+  ])('%s has exactly the keys of nb', (_, locale) => {
+    expect(keys(locale).sort()).toEqual(keys(nb).sort());
+  });
+
+  // Built from codes at run time (t(`admin.audit.actions.${action}`)), so no literal check finds them.
+  it('names every action of the audit log', () => {
+    const known = new Set(keys(nb));
+    expect(AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`).filter((k) => !known.has(k))).toEqual([]);
+  });
+});
