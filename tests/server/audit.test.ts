@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { AuditEntry } from '../../src/protocol/audit.ts';
-import { addUser } from '../../src/server/accounts.ts';
-import { login, PASSWORD, postJson, seed } from './fixtures.ts';
+import { postJson, seedWithAdmin } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 describe.each(storeCases())('audit log on $name', (storeCase) => {
   const getStore = useStore(storeCase);
 
   async function municipality() {
-    const ctx = await seed(getStore());
-    const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
-    await addUser(getStore(), {
-      municipalityId: ctx.municipality.id,
-      username: adminName,
-      password: PASSWORD,
-      role: 'admin',
-    });
-    const admin = await login(ctx.app, adminName);
-    const tablet = await login(ctx.app, ctx.username);
+    const ctx = await seedWithAdmin(getStore());
+    const { admin, tablet } = ctx;
     const get = (token: string, path: string) =>
       ctx.app.request(path, { headers: { authorization: `Bearer ${token}` } });
     const trail = async (query = '') => {

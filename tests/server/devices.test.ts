@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceList } from '../../src/protocol/devices.ts';
 import { ApiErrorBody } from '../../src/protocol/errors.ts';
-import { addUser } from '../../src/server/accounts.ts';
-import { login, PASSWORD, postJson, seed } from './fixtures.ts';
+import { postJson, seedWithAdmin } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 describe.each(storeCases())('devices on $name', (storeCase) => {
   const getStore = useStore(storeCase);
 
   async function municipality() {
-    const ctx = await seed(getStore());
-    const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
-    await addUser(getStore(), {
-      municipalityId: ctx.municipality.id,
-      username: adminName,
-      password: PASSWORD,
-      role: 'admin',
-    });
-    const admin = await login(ctx.app, adminName);
-    const tablet = await login(ctx.app, ctx.username);
+    const ctx = await seedWithAdmin(getStore());
+    const { admin, tablet } = ctx;
     const as = (token: string) => ({
       get: (path: string) => ctx.app.request(path, { headers: { authorization: `Bearer ${token}` } }),
       post: (path: string) => postJson(ctx.app, path, {}, token),

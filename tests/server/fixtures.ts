@@ -21,6 +21,19 @@ export async function seed(store: Store, municipality = `Kommune ${Math.random()
   return { app, municipality: m, username, errors };
 }
 
+/**
+ * seed() plus an administrator of the same municipality; the administrator and the mapper are both
+ * signed in (`admin`, `tablet`).
+ */
+export async function seedWithAdmin(store: Store) {
+  const ctx = await seed(store);
+  const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
+  await addUser(store, { municipalityId: ctx.municipality.id, username: adminName, password: PASSWORD, role: 'admin' });
+  const admin = await login(ctx.app, adminName);
+  const tablet = await login(ctx.app, ctx.username);
+  return { ...ctx, adminName, admin, tablet };
+}
+
 export function postJson(app: ReturnType<typeof createApp>, path: string, body: unknown, token?: string) {
   return app.request(path, {
     method: 'POST',

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
-import { addUser } from '../../src/server/accounts.ts';
-import { login, PASSWORD, seed } from './fixtures.ts';
+import { seedWithAdmin } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 /**
@@ -29,15 +28,8 @@ describe.each(pglite ? [pglite] : [])('fuzzing every route on $name', (storeCase
   const getStore = useStore(storeCase);
 
   it('answers arbitrary bodies, queries and ids without a 500 or a leak', async () => {
-    const ctx = await seed(getStore());
-    const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
-    await addUser(getStore(), {
-      municipalityId: ctx.municipality.id,
-      username: adminName,
-      password: PASSWORD,
-      role: 'admin',
-    });
-    const { token } = await login(ctx.app, adminName);
+    const ctx = await seedWithAdmin(getStore());
+    const { token } = ctx.admin;
     const query = fc.dictionary(
       fc.constantFrom('protocol', 'cursor', 'limit', 'from', 'to', 'action', 'username', 'deviceId', 'format', 'x'),
       fc.oneof(fc.string(), fc.integer().map(String), fc.constant('2')),
