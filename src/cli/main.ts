@@ -5,7 +5,7 @@ import { readConfig, ConfigError } from '../server/config.ts';
 import { openStore, StoreConfigError } from '../server/store/openStore.ts';
 import { startServer } from '../server/startServer.ts';
 import { ROLES, Role } from '../protocol/auth.ts';
-import { SettingsUpdate } from '../protocol/settings.ts';
+import { MAX_RETENTION_DAYS, MAX_TABLET_PURGE_DAYS, MIN_RETENTION_DAYS, SettingsUpdate } from '../protocol/settings.ts';
 import { MAX_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
 import { updateSettings } from '../server/settings.ts';
 import { buildIfStale } from './buildIfStale.ts';
@@ -19,13 +19,18 @@ const USAGE = `Usage: kartlegg <command>
   serve                              start the server (builds the app if needed)
   migrate                            bring the database schema up to date
   municipality add <name>            add a municipality
-  municipality set <id|name> --deadline-days <n>
-                                     the mapping deadline, in days after the permit date (default 14)
+  municipality set <id|name> [--deadline-days <n>] [--tablet-purge-days <n>] [--retention-days <n>]
+                                     the mapping deadline, in days after the permit date (default 14);
+                                     days a finished resident stays on the tablets (default 14); days
+                                     the server keeps a completed mapping's data (default 365)
   user add --municipality <id|name> --username <u> --password <p> --role <role> [--name <full name>]
                                      add a user; roles: ${ROLES.join(', ')}
   roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
                                      combine and classify the two weekly NIR lists (reads only the files)
   plan <input.json> [--json]         propose mapping sessions for the residents due (reads only the file)
+  retention run [--dry-run] [--municipality <id|name>]
+                                     erase the data of residents mapped longer ago than the retention
+                                     days (docs/retention.md); --dry-run only counts; prints counts
 ${SIM_USAGE}
   i18n export --lang <code> [--format csv|xliff] [--out <file>]
                                      one language of the resident information, for a translator
@@ -61,6 +66,11 @@ export async function main(argv: string[]): Promise<number> {
         // Loaded only for this command: the planner.
         const { plan } = await import('./plan.ts');
         return await plan(rest);
+      }
+      case 'retention': {
+        // Loaded only for this command: the retention job.
+        const { retention } = await import('./retention.ts');
+        return await retention(rest);
       }
       case 'i18n': {
         // Loaded only for this command: resident-information translations for translators.
@@ -139,7 +149,16 @@ async function serve(): Promise<number> {
   return 0;
 }
 
-const MUNICIPALITY_USAGE = 'Use: kartlegg municipality add <name> | municipality set <id|name> --deadline-days <0–365>';
+const MUNICIPALITY_USAGE =
+  'Use: kartlegg municipality add <name> | municipality set <id|name> [--deadline-days <0–365>] ' +
+  '[--tablet-purge-days <0–365>] [--retention-days <30–3650>]';
+
+/** The flags of `municipality set`: each names a setting and its range (for the error message). */
+const SETTING_FLAGS = [
+  { flag: 'deadline-days', key: 'deadlineDays', min: 0, max: MAX_DEADLINE_DAYS },
+  { flag: 'tablet-purge-days', key: 'tabletPurgeDays', min: 0, max: MAX_TABLET_PURGE_DAYS },
+  { flag: 'retention-days', key: 'retentionDays', min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS },
+] as const;
 
 async function municipality(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -152,20 +171,32 @@ async function municipality(args: string[]): Promise<number> {
   if (sub !== 'set') throw new UsageError(MUNICIPALITY_USAGE);
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { 'deadline-days': { type: 'string' } }, allowPositionals: true });
+    const options = Object.fromEntries(SETTING_FLAGS.map((s) => [s.flag, { type: 'string' as const }]));
+    parsed = parseArgs({ args: rest, options, allowPositionals: true });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
   const name = parsed.positionals.join(' ');
-  const days = parsed.values['deadline-days'];
-  if (!name || days === undefined) throw new UsageError(MUNICIPALITY_USAGE);
-  const update = SettingsUpdate.safeParse({ deadlineDays: /^\d+$/.test(days) ? Number(days) : Number.NaN });
-  if (!update.success) throw new UsageError(`--deadline-days must be a whole number from 0 to ${MAX_DEADLINE_DAYS}.`);
+  const values = parsed.values as Partial<Record<string, string>>;
+  const given = SETTING_FLAGS.filter((s) => values[s.flag] !== undefined);
+  if (!name || given.length === 0) throw new UsageError(MUNICIPALITY_USAGE);
+  const wanted: Record<string, number> = {};
+  for (const s of given) {
+    const text = values[s.flag] ?? '';
+    wanted[s.key] = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+    const one = SettingsUpdate.safeParse({ [s.key]: wanted[s.key] });
+    if (!one.success) throw new UsageError(`--${s.flag} must be a whole number from ${s.min} to ${s.max}.`);
+  }
+  const update = SettingsUpdate.parse(wanted);
   return withStore(async (store) => {
     const found = await findMunicipality(store, name);
     if (!found) throw new AccountError(`No municipality with id or name "${name}".`);
-    const settings = await updateSettings(store, found.id, update.data);
-    console.log(`${found.name}: deadline ${settings.deadlineDays} days after the permit date.`);
+    const settings = await updateSettings(store, found.id, update);
+    console.log(
+      `${found.name}: deadline ${settings.deadlineDays} days after the permit date.\n` +
+        `  Finished residents leave the tablets ${settings.tabletPurgeDays} days after completion; ` +
+        `the server keeps a completed mapping's data ${settings.retentionDays} days.`,
+    );
   });
 }
 

@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { MAX_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
 
+/** Days a finished resident stays on a tablet after the mapping is complete and synced (docs/retention.md). */
+export const DEFAULT_TABLET_PURGE_DAYS = 14;
+export const MAX_TABLET_PURGE_DAYS = 365;
+/**
+ * Days the server keeps a resident's data after the mapping is complete (docs/retention.md): a year
+ * covers the introduction programme's start, registration with IMDi and the year's reporting.
+ */
+export const DEFAULT_RETENTION_DAYS = 365;
+/** At least a month, so a slip of the keyboard cannot erase what was mapped last week. */
+export const MIN_RETENTION_DAYS = 30;
+export const MAX_RETENTION_DAYS = 3650;
+
 /**
  * What a municipality decides for all its tablets. Every pull carries it (PullResponse.settings), so
  * a tablet always imports with the setting it last saw, offline too; only an administrator changes it
@@ -9,6 +21,10 @@ import { MAX_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
 export const MunicipalitySettings = z.object({
   /** The mapping deadline: permit date + this many calendar days. */
   deadlineDays: z.number().int().min(0).max(MAX_DEADLINE_DAYS),
+  /** A resident whose mapping is complete and synced leaves the tablet this many days later. */
+  tabletPurgeDays: z.number().int().min(0).max(MAX_TABLET_PURGE_DAYS),
+  /** The server erases a resident's data this many days after the mapping was completed. */
+  retentionDays: z.number().int().min(MIN_RETENTION_DAYS).max(MAX_RETENTION_DAYS),
 });
 export type MunicipalitySettings = z.infer<typeof MunicipalitySettings>;
 

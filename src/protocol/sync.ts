@@ -138,7 +138,10 @@ export const PullResponse = z.object({
   lastClientSeq: z.number().int(),
   records: z.array(RecordSnapshot),
   conflicts: z.array(ConflictRecord),
-  /** The municipality's settings as they are now (optional: a server before settings sends none). */
-  settings: MunicipalitySettings.optional(),
+  /**
+   * The municipality's settings as they are now. Partial and optional: a server from before a setting
+   * existed sends fewer (or none), and the tablet keeps what it had for the rest.
+   */
+  settings: MunicipalitySettings.partial().optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;

@@ -6,7 +6,7 @@ import type { Sql } from './store/store.ts';
 export async function audit(
   sql: Sql,
   device: Pick<DeviceContext, 'municipalityId' | 'userId' | 'deviceId'>,
-  action: Exclude<AuditAction, 'record_changed' | 'change_rejected'>,
+  action: Exclude<AuditAction, 'record_changed' | 'change_rejected' | 'retention_run'>,
   target: { entity?: string; recordId?: string; detail?: Record<string, unknown> } = {},
 ): Promise<void> {
   await sql.query(
@@ -22,6 +22,20 @@ export async function audit(
       target.detail === undefined ? null : JSON.stringify(target.detail),
     ],
   );
+}
+
+/** One audit row for what the server does by itself (a retention run): no user, no device. */
+export async function auditSystem(
+  sql: Sql,
+  municipalityId: string,
+  action: 'retention_run',
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await sql.query(`INSERT INTO audit_log (municipality_id, action, detail) VALUES ($1, $2, $3)`, [
+    municipalityId,
+    action,
+    JSON.stringify(detail),
+  ]);
 }
 
 interface Row {

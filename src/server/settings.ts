@@ -1,13 +1,35 @@
 import { DEFAULT_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
-import type { MunicipalitySettings, SettingsUpdate } from '../protocol/settings.ts';
+import {
+  DEFAULT_RETENTION_DAYS,
+  DEFAULT_TABLET_PURGE_DAYS,
+  type MunicipalitySettings,
+  type SettingsUpdate,
+} from '../protocol/settings.ts';
 import type { Sql } from './store/store.ts';
+
+/** The settings columns of a `municipalities` row, as a statement reads them. */
+export interface SettingsColumns {
+  deadline_days: number | null;
+  tablet_purge_days: number | null;
+  retention_days: number | null;
+}
+
+/** The settings of a municipality row (defaults where it never chose). */
+export function settingsOf(row: Partial<SettingsColumns> | undefined): MunicipalitySettings {
+  return {
+    deadlineDays: Number(row?.deadline_days ?? DEFAULT_DEADLINE_DAYS),
+    tabletPurgeDays: Number(row?.tablet_purge_days ?? DEFAULT_TABLET_PURGE_DAYS),
+    retentionDays: Number(row?.retention_days ?? DEFAULT_RETENTION_DAYS),
+  };
+}
 
 /** A municipality's settings (defaults where it never chose). */
 export async function readSettings(sql: Sql, municipalityId: string): Promise<MunicipalitySettings> {
-  const [row] = await sql.query<{ deadline_days: number }>('SELECT deadline_days FROM municipalities WHERE id = $1', [
-    municipalityId,
-  ]);
-  return { deadlineDays: Number(row?.deadline_days ?? DEFAULT_DEADLINE_DAYS) };
+  const [row] = await sql.query<SettingsColumns>(
+    'SELECT deadline_days, tablet_purge_days, retention_days FROM municipalities WHERE id = $1',
+    [municipalityId],
+  );
+  return settingsOf(row);
 }
 
 /**
@@ -19,11 +41,14 @@ export async function updateSettings(
   municipalityId: string,
   update: SettingsUpdate,
 ): Promise<MunicipalitySettings> {
-  if (update.deadlineDays !== undefined) {
-    await sql.query('UPDATE municipalities SET deadline_days = $2 WHERE id = $1', [
-      municipalityId,
-      update.deadlineDays,
-    ]);
-  }
+  // One statement: a setting left out keeps its value.
+  await sql.query(
+    `UPDATE municipalities
+        SET deadline_days = coalesce($2, deadline_days),
+            tablet_purge_days = coalesce($3, tablet_purge_days),
+            retention_days = coalesce($4, retention_days)
+      WHERE id = $1`,
+    [municipalityId, update.deadlineDays ?? null, update.tabletPurgeDays ?? null, update.retentionDays ?? null],
+  );
   return readSettings(sql, municipalityId);
 }

@@ -57,10 +57,34 @@ describe('kartlegg CLI', () => {
     expect(await main(['municipality', 'set', 'Nordre Follo', '--deadline-days', '2w'])).toBe(2);
     expect(await main(['municipality', 'set', 'Nowhere', '--deadline-days', '7'])).toBe(1);
     expect(await main(['municipality', 'set', 'Nordre Follo'])).toBe(2);
+    const args = ['municipality', 'set', 'Nordre Follo', '--tablet-purge-days', '7', '--retention-days', '730'];
+    expect(await main(args)).toBe(0);
+    expect(await main(['municipality', 'set', 'Nordre Follo', '--tablet-purge-days', '366'])).toBe(2);
+    expect(await main(['municipality', 'set', 'Nordre Follo', '--retention-days', '10'])).toBe(2);
     const text = out.join('\n');
     expect(text).toContain('Nordre Follo: deadline 21 days after the permit date.');
     expect(text).toContain('--deadline-days must be a whole number from 0 to 365.');
+    expect(text).toContain('Finished residents leave the tablets 7 days after completion; ');
+    expect(text).toContain("the server keeps a completed mapping's data 730 days.");
+    expect(text).toContain('--tablet-purge-days must be a whole number from 0 to 365.');
+    expect(text).toContain('--retention-days must be a whole number from 30 to 3650.');
     expect(text).toContain('No municipality with id or name "Nowhere".');
+  });
+
+  it('runs the retention job, a dry run or for one municipality, and prints counts only', async () => {
+    capture();
+    expect(await main(['municipality', 'add', 'Vestby'])).toBe(0);
+    expect(await main(['retention', 'run', '--dry-run', '--municipality', 'vestby'])).toBe(0);
+    expect(await main(['retention', 'run'])).toBe(0);
+    expect(await main(['retention', 'run', '--municipality', 'Nowhere'])).toBe(1);
+    expect(await main(['retention', 'run', '--bogus'])).toBe(2);
+    expect(await main(['retention'])).toBe(2);
+    const text = out.join('\n');
+    expect(text).toMatch(/Vestby \(id [0-9a-f-]{36}, 365 days\): would erase 0 residents and 0 mappings\./);
+    expect(text).toContain('Dry run: nothing was changed; 0 residents would be erased.');
+    expect(text).toContain('Erased the data of 0 residents.');
+    expect(text).toContain('No municipality with id or name "Nowhere".');
+    expect(text).toContain('Use: kartlegg retention run [--dry-run] [--municipality <id|name>]');
   });
 
   it('says so when DATA_DIR cannot be created', async () => {

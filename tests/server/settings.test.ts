@@ -5,6 +5,8 @@ import { PullResponse } from '../../src/protocol/sync.ts';
 import { login, PASSWORD, seed } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
+const DEFAULTS = { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 };
+
 describe.each(storeCases())('municipality settings on $name', (storeCase) => {
   const getStore = useStore(storeCase);
 
@@ -34,12 +36,12 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
     return { ...ctx, mapper, admin, request, pull };
   }
 
-  it('start at 14 days, and every pull carries them', async () => {
+  it('start at their defaults, and every pull carries them', async () => {
     const { mapper, request, pull } = await municipality();
     const res = await request(mapper.token);
     expect(res.status).toBe(200);
-    expect(MunicipalitySettings.parse(await res.json())).toEqual({ deadlineDays: 14 });
-    expect((await pull(mapper.token)).settings).toEqual({ deadlineDays: 14 });
+    expect(MunicipalitySettings.parse(await res.json())).toEqual(DEFAULTS);
+    expect((await pull(mapper.token)).settings).toEqual(DEFAULTS);
   });
 
   it('are changed by an administrator, for every tablet of that municipality only', async () => {
@@ -47,9 +49,17 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
     const b = await municipality();
     const res = await a.request(a.admin.token, 'PUT', { deadlineDays: 21 });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ deadlineDays: 21 });
-    expect((await a.pull(a.mapper.token)).settings).toEqual({ deadlineDays: 21 });
-    expect((await b.pull(b.mapper.token)).settings).toEqual({ deadlineDays: 14 });
+    expect(await res.json()).toEqual({ ...DEFAULTS, deadlineDays: 21 });
+    expect((await a.pull(a.mapper.token)).settings).toEqual({ ...DEFAULTS, deadlineDays: 21 });
+    expect((await b.pull(b.mapper.token)).settings).toEqual(DEFAULTS);
+    // A setting left out of a change keeps its value.
+    const more = await a.request(a.admin.token, 'PUT', { tabletPurgeDays: 0, retentionDays: 730 });
+    expect(await more.json()).toEqual({ deadlineDays: 21, tabletPurgeDays: 0, retentionDays: 730 });
+    expect((await a.pull(a.mapper.token)).settings).toEqual({
+      deadlineDays: 21,
+      tabletPurgeDays: 0,
+      retentionDays: 730,
+    });
   });
 
   it('refuse a mapper (403) and out-of-range or unknown settings (400), changing nothing', async () => {
@@ -57,11 +67,20 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
     const forbidden = await request(mapper.token, 'PUT', { deadlineDays: 21 });
     expect(forbidden.status).toBe(403);
     expect(await forbidden.json()).toMatchObject({ error: { code: 'forbidden' } });
-    for (const body of [{ deadlineDays: 366 }, { deadlineDays: -1 }, { deadlineDays: 1.5 }, { colour: 'red' }]) {
+    for (const body of [
+      { deadlineDays: 366 },
+      { deadlineDays: -1 },
+      { deadlineDays: 1.5 },
+      { colour: 'red' },
+      { tabletPurgeDays: 366 },
+      { tabletPurgeDays: -1 },
+      { retentionDays: 29 },
+      { retentionDays: 3651 },
+    ]) {
       const res = await request(admin.token, 'PUT', body);
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
-    expect(await (await request(mapper.token)).json()).toEqual({ deadlineDays: 14 });
+    expect(await (await request(mapper.token)).json()).toEqual(DEFAULTS);
     expect((await request('x'.repeat(40))).status).toBe(401);
   });
 });

@@ -26,6 +26,16 @@ export interface MetaValues {
    */
   deadlineDays: number;
   /**
+   * Days a finished resident stays on this tablet once complete and synced: the municipality's setting
+   * as the last pull carried it (absent before: DEFAULT_TABLET_PURGE_DAYS). See src/client/db/purge.ts.
+   */
+  tabletPurgeDays: number;
+  /**
+   * Per finished resident (by resident id), the device time a sync first found it finished here: the
+   * purge counts its days from this or the last local change, whichever is later. Ids only.
+   */
+  purgeClock: Record<string, number>;
+  /**
    * The column mapping last used for a NIR list, by the header's signature (headerSignature): next
    * week's export with the same header starts from it. Header names only, no personal data.
    */

@@ -29,7 +29,11 @@ export async function pullChanges({ db, session, api, onProgress }: SyncTarget):
     }
     await applyServerChanges(db, page);
     // The municipality's settings ride along with every page; the import uses them offline later.
-    if (page.settings) await setMeta(db, 'deadlineDays', page.settings.deadlineDays);
+    if (page.settings) {
+      const { deadlineDays, tabletPurgeDays } = page.settings;
+      if (deadlineDays !== undefined) await setMeta(db, 'deadlineDays', deadlineDays);
+      if (tabletPurgeDays !== undefined) await setMeta(db, 'tabletPurgeDays', tabletPurgeDays);
+    }
     received += page.records.length;
     cursor = page.cursor;
     if (!page.more) return received;

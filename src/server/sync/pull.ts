@@ -4,14 +4,15 @@ import { ENTITIES, type Entity } from '../../protocol/entities.ts';
 import { readableEntities } from '../../protocol/permissions.ts';
 import type { MunicipalitySettings } from '../../protocol/settings.ts';
 import type { ConflictRecord, PullResponse, RecordSnapshot } from '../../protocol/sync.ts';
-import { DEFAULT_DEADLINE_DAYS } from '../../domain/roster/deadlineDays.ts';
 import type { DeviceContext } from '../auth/deviceTokens.ts';
+import { settingsOf, type SettingsColumns } from '../settings.ts';
 import { prepared, type Sql } from '../store/store.ts';
 import { fieldVersions, type FieldMeta } from './storedRecord.ts';
 
 const PULL_HEAD = prepared(
   'pull_head',
-  `SELECT m.version, m.deadline_days, d.last_client_seq FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
+  `SELECT m.version, m.deadline_days, m.tablet_purge_days, m.retention_days, d.last_client_seq
+     FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
 );
 
 const PULL_RECORDS = prepared(
@@ -48,13 +49,13 @@ export async function pullChanges(
   cursor: number,
   limit: number,
 ): Promise<PullResponse> {
-  const [head] = await sql.query<{ version: number; deadline_days: number; last_client_seq: number }>(PULL_HEAD, [
+  const [head] = await sql.query<{ version: number; last_client_seq: number } & SettingsColumns>(PULL_HEAD, [
     device.municipalityId,
     device.deviceId,
   ]);
   const current = Number(head?.version ?? 0);
   const lastClientSeq = Number(head?.last_client_seq ?? 0);
-  const settings: MunicipalitySettings = { deadlineDays: Number(head?.deadline_days ?? DEFAULT_DEADLINE_DAYS) };
+  const settings: MunicipalitySettings = settingsOf(head);
   // A cursor from the future (a restore from backup, another server): the client starts over from 0.
   if (cursor > current)
     return { reset: true, cursor: 0, more: false, lastClientSeq, records: [], conflicts: [], settings };
