@@ -3,6 +3,7 @@ import en from '../../../src/client/i18n/locales/admin/en.json';
 import nb from '../../../src/client/i18n/locales/admin/nb.json';
 import nn from '../../../src/client/i18n/locales/admin/nn.json';
 import { AUDIT_ACTIONS } from '../../../src/protocol/audit.ts';
+import { MunicipalitySettings } from '../../../src/protocol/settings.ts';
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -22,5 +23,14 @@ describe('the administrator screen’s strings', () => {
   it('names every action of the audit log', () => {
     const known = new Set(keys(nb));
     expect(AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`).filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('labels and explains every municipality setting', () => {
+    const known = new Set(keys(nb));
+    const wanted = Object.keys(MunicipalitySettings.shape).flatMap((k) => [
+      `admin.settings.${k}`,
+      `admin.settings.${k}Hint`,
+    ]);
+    expect(wanted.filter((k) => !known.has(k))).toEqual([]);
   });
 });
