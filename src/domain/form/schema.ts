@@ -23,6 +23,8 @@ export const FORM_PROBLEMS = [
   'controlCharacter',
   'tooManyEntries',
   'cannotComplete',
+  /** A change to a complete mapping that would leave a required answer missing (the screens refuse it). */
+  'breaksComplete',
 ] as const;
 export type FormProblem = (typeof FORM_PROBLEMS)[number];
 

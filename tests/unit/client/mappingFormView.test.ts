@@ -1,8 +1,10 @@
+import { canComplete } from '../../../src/domain/form/progress.ts';
 import { describe, expect, it } from 'vitest';
 import { COMPLETE_STATUS } from '../../../src/client/db/mappings.ts';
 import { catalogueName, choiceOptions, choiceWidget } from '../../../src/client/ui/mapping/choiceLabels.ts';
 import {
   answerProblem,
+  completionRefusal,
   domId,
   navigationSections,
   parseNumber,
@@ -48,6 +50,20 @@ describe('the mapping form screen’s helpers', () => {
     expect(answerProblem(question('certificates'), ['none', 'forklift'])).toBe('exclusiveChoice');
     expect(answerProblem(question('sessionDate'), '2026-02-30')).toBe('invalidDate');
     expect(answerProblem(question('sessionPlace'), 'moon')).toBe('notAChoice');
+  });
+
+  it('never lets a complete mapping become incomplete, nor an incomplete one be marked complete', () => {
+    const required = Object.keys(COMPLETE_V1).find(
+      (code) => code !== 'status' && !canComplete(FORM_V1, withAnswer(COMPLETE_V1, code, null)),
+    );
+    if (!required) throw new Error('the fixture has no required answer');
+    const without = withAnswer(COMPLETE_V1, required, null);
+    expect(completionRefusal(FORM_V1, COMPLETE_V1, without, required)).toBe('breaksComplete');
+    expect(completionRefusal(FORM_V1, COMPLETE_V1, COMPLETE_V1, required)).toBeNull();
+    // Marked partial first: the answer may go; marking it complete again is refused while it is missing.
+    const partial = { ...without, status: 'partial' };
+    expect(completionRefusal(FORM_V1, { ...COMPLETE_V1, status: 'partial' }, partial, required)).toBeNull();
+    expect(completionRefusal(FORM_V1, partial, { ...partial, status: 'complete' }, 'status')).toBe('cannotComplete');
   });
 
   it('sets and clears answers, top level and inside entries', () => {

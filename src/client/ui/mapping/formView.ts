@@ -1,4 +1,5 @@
-import { missingRequired, sectionProgress } from '../../../domain/form/progress.ts';
+import { canComplete, missingRequired, sectionProgress } from '../../../domain/form/progress.ts';
+import { STATUS_QUESTION } from '../../../domain/form/status.ts';
 import { isAnswered } from '../../../domain/form/rules.ts';
 import { answerSchema } from '../../../domain/form/schema.ts';
 import type {
@@ -45,6 +46,23 @@ export function answerProblem(question: Question | EntryQuestion, value: unknown
   const parsed = answerSchema(question).safeParse(value);
   if (parsed.success) return null;
   return parsed.error.issues[0]?.message ?? 'invalidAnswer';
+}
+
+/**
+ * Whether a change would leave a mapping marked complete that is not: `cannotComplete` when the status
+ * is set to complete with required answers missing, `breaksComplete` when a complete mapping would
+ * lose a required answer (or gain a required question unanswered). Null when the change is fine. A
+ * complete mapping is what is registered with IMDi, so it never silently becomes incomplete: the
+ * mapper changes the status first.
+ */
+export function completionRefusal(
+  definition: FormDefinition,
+  before: Readonly<Answers>,
+  after: Readonly<Answers>,
+  code: string,
+): 'cannotComplete' | 'breaksComplete' | null {
+  if (after[STATUS_QUESTION] !== 'complete' || canComplete(definition, after)) return null;
+  return code === STATUS_QUESTION || before[STATUS_QUESTION] !== 'complete' ? 'cannotComplete' : 'breaksComplete';
 }
 
 /** The answers with one top-level answer set, or removed when `value` is null or empty. */

@@ -1,15 +1,14 @@
 import { fieldChanges, REGISTERED_WITH_IMDI_FIELD } from '../../../domain/form/fields.ts';
 import { isIsoDate } from '../../../domain/resident.ts';
 import { openMapping, type OpenResult } from '../../../domain/form/migrate.ts';
-import { canComplete, canRegisterWithImdi } from '../../../domain/form/progress.ts';
+import { canRegisterWithImdi } from '../../../domain/form/progress.ts';
 import { FORM_DEFINITIONS } from '../../../domain/form/registry.ts';
-import { STATUS_QUESTION } from '../../../domain/form/status.ts';
 import type { Answers, AnswerValue, FormDefinition } from '../../../domain/form/types.ts';
 import { findQuestion } from '../../../domain/form/walk.ts';
 import type { JsonValue } from '../../../domain/sync/json.ts';
 import { database, observe, openConflicts, recordChange, type ConflictRow, type MappingRow } from '../../db/index.ts';
 import { syncStatus } from '../state/syncStatus.svelte.ts';
-import { answerProblem, withAnswer } from './formView.ts';
+import { answerProblem, completionRefusal, withAnswer } from './formView.ts';
 
 /** Where a question's last save stands: the UI says "saved" only once the transaction committed. */
 export type SaveState = 'saving' | 'saved' | 'failed';
@@ -69,10 +68,7 @@ export class MappingForm {
     if (!question) return;
     const refused = value === null ? null : answerProblem(question, value);
     const next = withAnswer(this.answers, code, value);
-    const completeRefused =
-      code === STATUS_QUESTION && value === 'complete' && !canComplete(opened.definition, next)
-        ? 'cannotComplete'
-        : null;
+    const completeRefused = completionRefusal(opened.definition, this.answers, next, code);
     if (refused || completeRefused) {
       this.problems = { ...this.problems, [problemKey]: refused ?? completeRefused ?? 'invalidAnswer' };
       return;
