@@ -16,8 +16,12 @@ export interface Resident extends Partial<RosterFields> {
 
 export type Gender = 'female' | 'male' | 'unspecified';
 
+/** The person fields every resident has, whether typed by hand or imported. */
+const NAME_FIELDS = ['givenName', 'familyName', 'birthDate'] as const satisfies readonly PersonField[];
+type NameField = (typeof NAME_FIELDS)[number];
+
 /** The person fields a mapper types apart from the name and birth date (the import sets the others). */
-export type TypedRosterField = Exclude<PersonField, 'givenName' | 'familyName' | 'birthDate'>;
+export type TypedRosterField = Exclude<PersonField, NameField>;
 
 /**
  * The NIR fields and what the import derives from them. Optional on `Resident`: records added by
@@ -36,12 +40,11 @@ export interface RosterFields extends Pick<PersonFields, TypedRosterField> {
 
 /** The fields a person types in the resident form besides the name and birth date. */
 export const TYPED_ROSTER_FIELDS = PERSON_FIELDS.filter(
-  (f): f is TypedRosterField => f !== 'givenName' && f !== 'familyName' && f !== 'birthDate',
+  (f): f is TypedRosterField => !(NAME_FIELDS as readonly PersonField[]).includes(f),
 );
 
 /** Fields a form may change, and therefore what sync carries field by field. */
-export type ResidentFields = Pick<Resident, 'givenName' | 'familyName' | 'birthDate'> &
-  Partial<Pick<RosterFields, TypedRosterField>>;
+export type ResidentFields = Pick<Resident, NameField> & Partial<Pick<RosterFields, TypedRosterField>>;
 
 export type ResidentProblem =
   | 'givenNameRequired'

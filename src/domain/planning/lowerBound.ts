@@ -70,7 +70,7 @@ function maxPlaced(p: Problem, residents: readonly PResident[], lastOf: (r: PRes
     net.addEdge(source, 2 + i, g.n);
     usable.forEach((w, j) => {
       if (w.dateIdx < g.lo || w.dateIdx > g.hi) return;
-      const cap = Math.min(capacityFor(p, g.lang, w), w.slotCount);
+      const cap = capacityFor(p, g.lang, w);
       if (cap > 0) net.addEdge(2 + i, 2 + list.length + j, cap);
     });
   });

@@ -18,18 +18,28 @@ import { planCost, toSessions } from './sessions.ts';
  * It packs once per `PACK_STYLES` entry and keeps the cheapest plan (the first on a tie).
  */
 export function planSessions(input: PlanInput): Plan {
+  const p = buildProblem(input);
+  const free = p.residents.filter((r) => r.lockedWindow < 0);
+  const selection = selectOnTime(p, free);
+  // Packing and merging change only the windows' free slots and language counts: each style starts
+  // again from the problem as built.
+  const built = p.windows.map((w) => ({ free: w.free, counts: new Map(w.counts) }));
   let best: Attempt | null = null;
   for (const style of PACK_STYLES) {
-    const attempt = planWith(input, style);
+    p.windows.forEach((w, i) => {
+      const start = built[i] as (typeof built)[number];
+      w.free = start.free;
+      w.counts = new Map(start.counts);
+    });
+    const attempt = planWith(p, input, free, selection, style);
     if (!best || compareCost(attempt.plan.cost, best.plan.cost) < 0) best = attempt;
   }
-  const { plan, p, assign, last } = best as Attempt;
+  const { plan, assign, last } = best as Attempt;
   return { ...plan, lowerBound: lowerBound(p, assign, last) };
 }
 
 interface Attempt {
   plan: Omit<Plan, 'lowerBound'>;
-  p: Problem;
   assign: Int32Array;
   last: Int32Array;
 }
@@ -44,18 +54,21 @@ function compareCost(a: Cost, b: Cost): number {
   );
 }
 
-function planWith(input: PlanInput, style: PackStyle): Attempt {
-  const p = buildProblem(input);
+function planWith(
+  p: Problem,
+  input: PlanInput,
+  free: readonly PResident[],
+  selection: ReturnType<typeof selectOnTime>,
+  style: PackStyle,
+): Attempt {
   const assign = new Int32Array(p.residents.length).fill(-1);
   const last = new Int32Array(p.residents.length);
   for (const r of p.residents) {
     if (r.lockedWindow >= 0) assign[r.index] = r.lockedWindow;
     last[r.index] = r.hi;
   }
-  const free = p.residents.filter((r) => r.lockedWindow < 0);
-  const selection = selectOnTime(p, free);
-  const onTime = selection.onTime;
-  let late = selection.late;
+  const { onTime } = selection;
+  let late = [...selection.late];
   pack(p, assign, onTime, last, style);
   // Only with interpreter availability can the packer miss a deadline the selection thought possible.
   for (const r of onTime) {
@@ -77,16 +90,9 @@ function planWith(input: PlanInput, style: PackStyle): Attempt {
   const layouts = p.windows.map((w) => layoutWindow(p, w, members[w.index] as PResident[], last));
   // A resident the packer had to drop from its deadline may still have found a slot on time after all.
   const dateOf = (r: PResident) => p.windows[assign[r.index] ?? -1]?.window.date ?? '';
-  const stillLate = late.filter(
-    (l) => (assign[l.resident.index] ?? -1) < 0 || dateOf(l.resident) > l.resident.resident.deadline,
-  );
-  late = stillLate;
-  const lateIndex = new Set(late.map((l) => l.resident.index));
-  for (const r of p.residents) {
-    if (r.lockedWindow >= 0 && (p.windows[r.lockedWindow]?.window.date ?? '') > r.resident.deadline) {
-      lateIndex.add(r.index);
-    }
-  }
+  late = late.filter((l) => (assign[l.resident.index] ?? -1) < 0 || dateOf(l.resident) > l.resident.resident.deadline);
+  const lockedLate = p.residents.filter((r) => r.lockedWindow >= 0 && dateOf(r) > r.resident.deadline);
+  const lateIndex = new Set([...late.map((l) => l.resident.index), ...lockedLate.map((r) => r.index)]);
   const sessions = toSessions(p, input, layouts, lateIndex);
   const lateList = late
     .filter((l) => (assign[l.resident.index] ?? -1) >= 0)
@@ -104,12 +110,10 @@ function planWith(input: PlanInput, style: PackStyle): Attempt {
       reason: l.unplaceable ?? ('noCapacity' as const),
       lateReason: l.reason,
     }));
-  for (const i of lateIndex) {
-    const r = p.residents[i] as PResident;
-    if (r.lockedWindow < 0) continue;
+  for (const r of lockedLate) {
     const { id, deadline } = r.resident;
     lateList.push({ residentId: id, deadline, date: dateOf(r), reason: 'lockedAfterDeadline' });
   }
   const cost = planCost(sessions, lateList.length + unplaced.length, unplaced.length);
-  return { plan: { sessions, late: lateList, unplaced, cost }, p, assign, last };
+  return { plan: { sessions, late: lateList, unplaced, cost }, assign, last };
 }

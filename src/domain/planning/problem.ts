@@ -163,7 +163,7 @@ export function allowedSlots(p: Problem, lang: number, w: PWindow): number {
   );
 }
 
-export function longestRun(mask: readonly boolean[]): number {
+function longestRun(mask: readonly boolean[]): number {
   let best = 0;
   let run = 0;
   for (const ok of mask) {

@@ -69,6 +69,7 @@ describe('re-planning', () => {
     const plan = planSessions(week);
     const firstDay = slotted(plan).filter((s) => s.date === week.today);
     const noShows = firstDay.slice(0, 10).map((s) => ({ residentId: s.residentId, date: s.date }));
+    expect(noShows).toHaveLength(10);
     const tomorrow = week.windows.map((w) => w.date).find((d) => d > week.today) ?? week.today;
     const replanned = planSessions(replanInput(week, plan, { noShows }, tomorrow));
     const before = new Map(slotted(plan).map((s) => [s.residentId, `${s.windowId}@${s.start}`]));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyLists, type ClassifiedPerson } from '../../../src/domain/roster/classify.ts';
 import { diffRoster, type RosterEntry } from '../../../src/domain/roster/diff.ts';
 import type { NirPerson } from '../../../src/domain/roster/people.ts';
+import { personFields } from '../../../src/domain/roster/personFields.ts';
 import { inA, inB } from './fixtures.ts';
 
 /** Everyone in both lists, as a new import would hand them to the diff. */
@@ -25,24 +26,7 @@ function roster(...people: (Partial<NirPerson> & { id: string; mapped?: boolean 
 }
 
 function pick(p: ClassifiedPerson): RosterEntry {
-  const { duf, nationalId, givenName, familyName, birthDate, gender, citizenship, language } = p;
-  const { receptionCentre, permitDate, permitType, class: cls, deadline } = p;
-  return {
-    id: '',
-    duf,
-    nationalId,
-    givenName,
-    familyName,
-    birthDate,
-    gender,
-    citizenship,
-    language,
-    receptionCentre,
-    permitDate,
-    permitType,
-    class: cls,
-    deadline,
-  };
+  return { id: '', ...personFields(p), nationalId: p.nationalId, class: p.class, deadline: p.deadline };
 }
 
 const DUF1 = '201900000001';
