@@ -108,6 +108,22 @@ test('a language page loads only the font its language needs', async ({ page }) 
   expect(new Set(await loadedNoto())).toEqual(new Set(['Noto Sans Arabic']));
 });
 
+test('the picker and a language page fetch no other language’s texts', async ({ page }) => {
+  const infoPage = new ResidentInfoPage(page);
+  const scripts: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (r.url().endsWith('.js')) scripts.push(r.text().catch(() => ''));
+  });
+  await infoPage.goto();
+  await infoPage.languageButton('fr').click();
+  await infoPage.expectLanguage('fr');
+  const fetched = (await Promise.all(scripts)).join('\n');
+  expect(fetched).toContain(infoTexts('fr').screens['what']!.title);
+  for (const lang of LANGUAGES.filter((l) => l !== 'fr')) {
+    expect(fetched.includes(infoTexts(lang).screens['what']!.title), lang).toBe(false);
+  }
+});
+
 test('the picker lists every language by its own name and leads to the screens, with next and back', async ({
   page,
 }) => {

@@ -2,27 +2,28 @@ import i18next, { type TOptions } from 'i18next';
 import nb from './locales/nb.json';
 import { DEFAULT_LANGUAGE, languageMeta } from './languages.ts';
 
-type Loaders = Record<string, () => Promise<{ default: Record<string, unknown> }>>;
-
 /**
  * i18next with bokmål bundled (the default UI language, on the critical path); other languages are
  * separate chunks loaded on demand and precached by the service worker for offline use.
  */
-const loaders: Loaders = {
+const loaders: Record<string, () => Promise<{ default: Record<string, unknown> }>> = {
   nn: () => import('./locales/nn.json'),
   en: () => import('./locales/en.json'),
 };
 
+// The strings of the signed-in app's parts: ./locales/<part>/<code>.json, a chunk each.
+const partFiles = import.meta.glob<{ default: Record<string, unknown> }>('./locales/*/*.json');
+
 /**
- * Strings of one part of the signed-in app, a chunk per language, merged into the same namespace
- * once that part asks for them (`want`) — in the current language and in every language chosen
- * later — so none of it weighs on the sign-in page. Their keys never overlap the main bundle's.
+ * Strings of one part of the signed-in app, merged into the same namespace once that part asks for
+ * them (`want`) — in the current language and in every language chosen later — so none of it weighs
+ * on the sign-in page. Their keys never overlap the main bundle's.
  */
-function lazyStrings(byLanguage: Loaders) {
+function lazyStrings(part: 'roster' | 'form' | 'admin') {
   let wanted = false;
   const loaded: Record<string, true> = {};
   const load = async (code: string) => {
-    const loader = byLanguage[code];
+    const loader = partFiles[`./locales/${part}/${code}.json`];
     if (!loader || loaded[code]) return;
     i18next.addResourceBundle(code, 'translation', (await loader()).default, true, false);
     loaded[code] = true;
@@ -39,24 +40,12 @@ function lazyStrings(byLanguage: Loaders) {
 }
 
 /** The roster and import screens. */
-const rosterStrings = lazyStrings({
-  nb: () => import('./locales/roster/nb.json'),
-  nn: () => import('./locales/roster/nn.json'),
-  en: () => import('./locales/roster/en.json'),
-});
+const rosterStrings = lazyStrings('roster');
 /** The mapping form (src/domain/form/labels.ts). */
-const formStrings = lazyStrings({
-  nb: () => import('./locales/form/nb.json'),
-  nn: () => import('./locales/form/nn.json'),
-  en: () => import('./locales/form/en.json'),
-});
-
+const formStrings = lazyStrings('form');
 /** The administrator's screen. */
-const adminStrings = lazyStrings({
-  nb: () => import('./locales/admin/nb.json'),
-  nn: () => import('./locales/admin/nn.json'),
-  en: () => import('./locales/admin/en.json'),
-});
+const adminStrings = lazyStrings('admin');
+const parts = [rosterStrings, formStrings, adminStrings];
 
 export const loadRosterStrings = (): Promise<void> => rosterStrings.want();
 export const loadAdminStrings = (): Promise<void> => adminStrings.want();
@@ -87,9 +76,7 @@ export async function setLanguage(code: string): Promise<void> {
   if (load && !i18next.hasResourceBundle(code, 'translation')) {
     i18next.addResourceBundle(code, 'translation', (await load()).default);
   }
-  await rosterStrings.languageChosen(code);
-  await formStrings.languageChosen(code);
-  await adminStrings.languageChosen(code);
+  await Promise.all(parts.map((p) => p.languageChosen(code)));
   await i18next.changeLanguage(code);
   localStorage.setItem(STORAGE_KEY, code);
   applyToDocument(code);

@@ -1,7 +1,7 @@
 /**
  * Language metadata. Text direction comes from here, never guessed from the text.
- * Staff languages are the UI languages for mappers; resident languages arrive with the
- * information-screen issue.
+ * Staff languages are the UI languages for mappers; the resident languages are in
+ * src/domain/residentLanguages.ts, their metadata in src/client/resident-info/locales/<code>.json.
  */
 export interface LanguageMeta {
   code: string;

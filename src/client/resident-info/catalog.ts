@@ -3,7 +3,9 @@ import { InfoLocale, RESIDENT_LANGUAGES, type InfoMeta, type ResidentLanguage } 
 // Each language is its own chunk (precached by the service worker), loaded when chosen.
 const files = import.meta.glob<{ default: unknown }>('./locales/*.json');
 // Only the metadata of every language, for the picker: names in their own script and direction.
-const metas = import.meta.glob<unknown>('./locales/*.json', { eager: true, import: 'meta' });
+// The query makes these modules distinct from the lazy ones above: imported under the same id, every
+// language's whole text would be bundled statically here. `&lang.json` keeps them parsed as JSON.
+const metas = import.meta.glob<unknown>('./locales/*.json', { eager: true, import: 'meta', query: '?meta&lang.json' });
 
 const path = (code: string) => `./locales/${code}.json`;
 
