@@ -1,18 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { todayInOslo } from '../../src/domain/roster/deadline.ts';
 import { generateNir, writeList } from '../fixtures/nir/generate.ts';
+import { seriousViolations } from './pages/axe.ts';
 import { queueRawChange, residentIdByFamilyName, storeOpenConflict } from './pages/localDatabase.ts';
 import { signInOffline } from './pages/offline.ts';
 import { SignInPage } from './pages/SignInPage.ts';
-
-/** Violations that block or seriously hinder users; each is reported with the elements it hits. */
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 test('the sign-in page has no serious or critical accessibility violations', async ({ page }) => {
   await new SignInPage(page).goto();

@@ -3,10 +3,11 @@ import { STATUS_QUESTION } from './status.ts';
 import type { Answers, FormDefinition } from './types.ts';
 import { walk, type Visit } from './walk.ts';
 
-/** A relevant required question without an answer; `entry` for a question inside a group entry. */
+/** A relevant required question without an answer; `group` and `entry` for one inside a group entry. */
 export interface MissingAnswer {
   section: string;
   question: string;
+  group?: string;
   entry?: number;
 }
 
@@ -22,7 +23,10 @@ export function missingRequired(definition: FormDefinition, answers: Readonly<An
   walk(definition, answers, (visit) => {
     if (!visit.relevant || !isRequired(visit) || isAnswered(visit.value)) return;
     const item: MissingAnswer = { section: visit.section.code, question: visit.question.code };
-    if (visit.entry !== undefined) item.entry = visit.entry;
+    if (visit.group && visit.entry !== undefined) {
+      item.group = visit.group.code;
+      item.entry = visit.entry;
+    }
     missing.push(item);
   });
   return missing;

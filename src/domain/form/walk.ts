@@ -1,11 +1,12 @@
 import { evaluate, type Lookup } from './rules.ts';
-import type { EntryQuestion, FormDefinition, Question, Section } from './types.ts';
+import type { EntryQuestion, FormDefinition, GroupQuestion, Question, Section } from './types.ts';
 
 /** One question as the walk meets it, in definition order (an entry's questions after their group). */
 export interface Visit {
   section: Section;
   question: Question | EntryQuestion;
-  /** Index of the group entry, for a question inside a repeatable group. */
+  /** For a question inside a repeatable group: the group, and the index of the entry. */
+  group?: GroupQuestion;
   entry?: number;
   relevant: boolean;
   /** The raw answer (possibly invalid), undefined when there is none. */
@@ -39,7 +40,7 @@ export function walk(
       if (!relevant || value === undefined || value === null) continue;
       if (question.type === 'group' && Array.isArray(value)) {
         pruned[question.code] = value.map((entry: unknown, index) =>
-          isRecord(entry) ? pruneEntry(section, question.questions, entry, index, top, onVisit) : entry,
+          isRecord(entry) ? pruneEntry(section, question, entry, index, top, onVisit) : entry,
         );
       } else {
         pruned[question.code] = value;
@@ -52,7 +53,7 @@ export function walk(
 
 function pruneEntry(
   section: Section,
-  questions: readonly EntryQuestion[],
+  group: GroupQuestion,
   entry: Readonly<Record<string, unknown>>,
   index: number,
   top: Lookup,
@@ -61,11 +62,11 @@ function pruneEntry(
   const pruned: Record<string, unknown> = {};
   const lookup: Lookup = (code) => (code in pruned ? pruned[code] : top(code));
   const known = new Set<string>();
-  for (const question of questions) {
+  for (const question of group.questions) {
     known.add(question.code);
     const relevant = !question.relevantWhen || evaluate(question.relevantWhen, lookup);
     const value = own(entry, question.code);
-    onVisit?.({ section, question, entry: index, relevant, value, lookup });
+    onVisit?.({ section, question, group, entry: index, relevant, value, lookup });
     if (relevant && value !== undefined && value !== null) pruned[question.code] = value;
   }
   for (const key of Object.keys(entry)) if (!known.has(key)) pruned[key] = entry[key];

@@ -34,7 +34,7 @@ describe('required rules', () => {
   it('names the entry of a group entry’s missing answer, and a required group without entries', () => {
     const jobs = [{ jobOccupation: '21', jobYears: 'sixToTen', jobEmployment: 'employed' }];
     expect(missingRequired(FORM_V1, { ...COMPLETE_V1, jobs })).toEqual([
-      { section: 'work', question: 'jobCountry', entry: 0 },
+      { section: 'work', question: 'jobCountry', group: 'jobs', entry: 0 },
     ]);
     expect(missingRequired(FORM_V1, without('jobs'))).toEqual([{ section: 'work', question: 'jobs' }]);
     expect(missingRequired(FORM_V1, { ...without('jobs'), hasWorkExperience: 'no' })).toEqual([]);

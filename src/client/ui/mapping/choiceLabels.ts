@@ -1,6 +1,6 @@
 import { CATALOGUES } from '../../../domain/form/catalogues.ts';
 import { choiceLabelKey } from '../../../domain/form/labels.ts';
-import { OCCUPATIONS, type Occupation } from '../../../domain/form/occupations.ts';
+import { occupation, occupationTitle } from '../../../domain/form/occupations.ts';
 import type { Catalogue, Choices } from '../../../domain/form/types.ts';
 
 export interface ChoiceOption {
@@ -17,8 +17,8 @@ type Translate = (key: string) => string;
  */
 export function catalogueName(catalogue: Catalogue, code: string, language: string): string {
   if (catalogue === 'occupation') {
-    const occupation = OCCUPATIONS.find((o) => o.code === code);
-    return occupation ? occupationTitle(occupation, language) : code;
+    const found = occupation(code);
+    return found ? occupationTitle(found, language) : code;
   }
   try {
     const names = new Intl.DisplayNames([language, 'nb'], { type: catalogue === 'country' ? 'region' : 'language' });
@@ -26,11 +26,6 @@ export function catalogueName(catalogue: Catalogue, code: string, language: stri
   } catch {
     return code;
   }
-}
-
-export function occupationTitle(occupation: Occupation, language: string): string {
-  if (language === 'nb' || language === 'nn') return occupation.nb;
-  return occupation.other?.[language] ?? occupation.en;
 }
 
 /**

@@ -25,20 +25,10 @@ export const questionKey = (code: string, entry?: number, child?: string): strin
 export function relevance(definition: FormDefinition, answers: Readonly<Answers>): Map<string, boolean> {
   const relevant = new Map<string, boolean>();
   walk(definition, answers, (visit) => {
-    const group = visit.entry === undefined ? undefined : groupOf(definition, visit.question.code);
-    const key = group ? questionKey(group, visit.entry, visit.question.code) : visit.question.code;
+    const key = visit.group ? questionKey(visit.group.code, visit.entry, visit.question.code) : visit.question.code;
     relevant.set(key, visit.relevant);
   });
   return relevant;
-}
-
-function groupOf(definition: FormDefinition, childCode: string): string | undefined {
-  for (const section of definition.sections) {
-    for (const q of section.questions) {
-      if (q.type === 'group' && q.questions.some((c) => c.code === childCode)) return q.code;
-    }
-  }
-  return undefined;
 }
 
 /** The problem code (`form.problem.<code>`) of an answer, or null when it is valid for the question. */
@@ -65,9 +55,13 @@ export function completionRefusal(
   return code === STATUS_QUESTION || before[STATUS_QUESTION] !== 'complete' ? 'cannotComplete' : 'breaksComplete';
 }
 
-/** The answers with one top-level answer set, or removed when `value` is null or empty. */
-export function withAnswer(answers: Readonly<Answers>, code: string, value: AnswerValue | null): Answers {
-  const next: Answers = { ...answers };
+/** The answers (or one entry's) with one answer set, or removed when `value` is null or empty. */
+export function withAnswer<T extends AnswerValue>(
+  answers: Readonly<Record<string, T>>,
+  code: string,
+  value: T | null,
+): Record<string, T> {
+  const next = { ...answers };
   if (value === null || !isAnswered(value)) delete next[code];
   else next[code] = value;
   return next;
@@ -78,15 +72,9 @@ export function withEntryAnswer(
   entries: readonly Entry[],
   index: number,
   code: string,
-  value: string | number | string[] | null,
+  value: Entry[string] | null,
 ): Entry[] {
-  return entries.map((entry, i) => {
-    if (i !== index) return entry;
-    const next: Entry = { ...entry };
-    if (value === null || !isAnswered(value)) delete next[code];
-    else next[code] = value;
-    return next;
-  });
+  return entries.map((entry, i) => (i === index ? withAnswer(entry, code, value) : entry));
 }
 
 /** A multiple-choice answer with one code switched on or off, in the order of the choices. */

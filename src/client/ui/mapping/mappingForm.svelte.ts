@@ -66,11 +66,12 @@ export class MappingForm {
     if (!opened?.ok || !row) return;
     const question = findQuestion(opened.definition, code);
     if (!question) return;
-    const refused = value === null ? null : answerProblem(question, value);
     const next = withAnswer(this.answers, code, value);
-    const completeRefused = completionRefusal(opened.definition, this.answers, next, code);
-    if (refused || completeRefused) {
-      this.problems = { ...this.problems, [problemKey]: refused ?? completeRefused ?? 'invalidAnswer' };
+    const problem =
+      (value === null ? null : answerProblem(question, value)) ??
+      completionRefusal(opened.definition, this.answers, next, code);
+    if (problem) {
+      this.refuse(problemKey, problem);
       return;
     }
     this.clearProblem(problemKey);
