@@ -7,7 +7,7 @@
  * or a measurement could not be taken. See bench/README.md.
  *
  * `npm run bench -- --only=roster` (a comma-separated list of section keys: size, coldStart, sync,
- * roster, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
+ * roster, plan, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
  * Such a partial run prints its table but leaves bench/results.json alone, so that file always holds
  * a complete run.
  */

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './pages/axe.ts';
 import { infoTexts, ResidentInfoPage } from './pages/ResidentInfoPage.ts';
 import { waitForServiceWorkerControl } from './pages/serviceWorker.ts';
 import { SignInPage } from './pages/SignInPage.ts';
@@ -27,13 +27,6 @@ const LANGUAGES = [
 const RTL = ['ar', 'prs', 'fa', 'ps', 'ckb'];
 const ETHIOPIC = ['ti', 'am'];
 const SCREENS = 8;
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
-}
 
 /** Whether the bundled font is loaded and covers this text (not merely a fallback). */
 async function fontReady(page: Page, family: string, sample: string): Promise<boolean> {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { AuditEntry } from '../../protocol/audit.ts';
 import { DeviceList } from '../../protocol/devices.ts';
 import { MunicipalitySettings, type SettingsUpdate } from '../../protocol/settings.ts';
-import { apiRequest, ApiRequestError } from '../net/api.ts';
+import { apiRequest, apiResponse } from '../net/api.ts';
 
 /**
  * The administrator's calls: the municipality's settings, its devices and its audit trail. All need
@@ -26,16 +26,7 @@ export const latestAudit = (token: string, limit = 50) =>
 
 /** The audit trail as a CSV file for Excel (the server writes it; the name holds only the date). */
 export async function auditCsv(token: string): Promise<{ name: string; blob: Blob }> {
-  let res: Response;
-  try {
-    res = await fetch('/api/audit?format=csv&limit=5000', {
-      headers: { authorization: `Bearer ${token}` },
-      cache: 'no-store',
-    });
-  } catch {
-    throw new ApiRequestError(0, 'offline', 'The server could not be reached.');
-  }
-  if (!res.ok) throw new ApiRequestError(res.status, 'server', `HTTP ${res.status}`);
+  const res = await apiResponse('audit?format=csv&limit=5000', { token });
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'kartlegg-audit.csv';
   return { name, blob: await res.blob() };
 }

@@ -13,7 +13,6 @@ const WAIT_CODES = ['locked', 'rate_limited'];
  */
 export function signInErrorText(err: unknown, known: readonly string[]): SignInErrorText {
   const { code = 'unknown', retryAfter } = err as { code?: string; retryAfter?: number };
-  const minutes = Math.max(1, Math.ceil((retryAfter ?? 60) / 60));
-  if (WAIT_CODES.includes(code)) return { code, count: minutes };
+  if (WAIT_CODES.includes(code)) return { code, count: Math.max(1, Math.ceil((retryAfter ?? 60) / 60)) };
   return { code: known.includes(code) ? code : 'unknown', count: 0 };
 }

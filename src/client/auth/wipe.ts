@@ -1,4 +1,5 @@
 import { deleteLocalDatabase } from '../db/index.ts';
+import { apiResponse } from '../net/api.ts';
 
 /**
  * Carries out a remote wipe: deletes the whole local database — records, answers, the outbox and the
@@ -10,7 +11,5 @@ export async function wipeDevice(token: string): Promise<void> {
   await deleteLocalDatabase();
   // Best effort: offline, the server keeps asking at the next contact, and the token is useless
   // without the database it was stored in.
-  await fetch('/api/auth/wiped', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(
-    () => undefined,
-  );
+  await apiResponse('auth/wiped', { method: 'POST', token }).catch(() => undefined);
 }

@@ -6,6 +6,12 @@ import { getMeta, nextClientSeq, setMeta } from './meta.ts';
 
 export class InvalidChangeError extends Error {}
 
+/** The first field whose value the server would refuse (fieldProblem), or undefined when none. */
+export function refusedField(entity: Entity, values: Record<string, JsonValue>): string | undefined {
+  for (const [field, value] of Object.entries(values)) if (fieldProblem(entity, field, value)) return field;
+  return undefined;
+}
+
 export interface ChangeOptions {
   /** Conflicts this change resolves. */
   resolves?: string[];
@@ -29,9 +35,8 @@ export async function recordChange(
   values: Record<string, JsonValue>,
   { resolves, baseVersions = {}, now = Date.now() }: ChangeOptions = {},
 ): Promise<OutboxRow> {
-  for (const [field, value] of Object.entries(values)) {
-    if (fieldProblem(entity, field, value)) throw new InvalidChangeError(`${entity}.${field}`);
-  }
+  const refused = refusedField(entity, values);
+  if (refused !== undefined) throw new InvalidChangeError(`${entity}.${refused}`);
   const table = tableOf(db, entity);
   return db.transaction('rw', table, db.outbox, db.meta, async () => {
     const row = await table.get(entityId);
@@ -95,9 +100,8 @@ export async function recordChanges(
     // Two changes to one record in one batch would overwrite each other's record write.
     if (ids.has(change.entityId)) throw new InvalidChangeError(`${entity} ${change.entityId} twice`);
     ids.add(change.entityId);
-    for (const [field, value] of Object.entries(change.values)) {
-      if (fieldProblem(entity, field, value)) throw new InvalidChangeError(`${entity}.${field}`);
-    }
+    const refused = refusedField(entity, change.values);
+    if (refused !== undefined) throw new InvalidChangeError(`${entity}.${refused}`);
   }
   const table = tableOf(db, entity);
   return db.transaction('rw', table, db.outbox, db.meta, async () => {

@@ -1,8 +1,7 @@
 import type { RosterEntry, DiffField } from '../../domain/roster/diff.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import { personFields } from '../../domain/roster/personFields.ts';
-import { fieldProblem } from '../../protocol/entities.ts';
-import type { BulkChange } from '../db/changes.ts';
+import { refusedField, type BulkChange } from '../db/changes.ts';
 import type { ResidentRow } from '../db/database.ts';
 import type { ImportDiff, ImportPerson } from './importProtocol.ts';
 
@@ -163,7 +162,10 @@ function newResidentValues(p: ImportPerson, today: string): Record<string, JsonV
   return { ...personFields(p), rosterClass: p.class, deadline: p.deadline, listedOn: today, unlisted: false };
 }
 
-/** Whether the server would accept every value (the same check recordChanges makes). */
+/**
+ * Whether the server would accept every value: the check recordChanges makes again at the commit,
+ * where one refused value would fail the whole import; here it only skips that person.
+ */
 function acceptable(values: Record<string, JsonValue>): boolean {
-  return Object.entries(values).every(([field, value]) => fieldProblem('resident', field, value) === null);
+  return refusedField('resident', values) === undefined;
 }

@@ -25,6 +25,19 @@ describe('the administrator screen’s strings', () => {
     expect(AUDIT_ACTIONS.map((a) => `admin.audit.actions.${a}`).filter((k) => !known.has(k))).toEqual([]);
   });
 
+  // Also built from codes: the screens' status line, a device's state and the confirmations.
+  it('has every status, device state and confirmation the screens show', () => {
+    const known = new Set(keys(nb));
+    const wanted = [
+      ...['saved', 'invalid', 'revoked', 'wipeOrdered', 'offline', 'forbidden', 'failed'].map(
+        (s) => `admin.status.${s}`,
+      ),
+      ...['active', 'revoked', 'wipeRequested', 'wiped'].map((s) => `admin.devices.states.${s}`),
+      ...['revoke', 'wipe'].map((a) => `admin.devices.confirm.${a}`),
+    ];
+    expect(wanted.filter((k) => !known.has(k))).toEqual([]);
+  });
+
   it('labels and explains every municipality setting', () => {
     const known = new Set(keys(nb));
     const wanted = Object.keys(MunicipalitySettings.shape).flatMap((k) => [
