@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { AccountError, addMunicipality, addUser, findMunicipality } from '../server/accounts.ts';
+import { AccountError, addMunicipality, addUser, requireMunicipality } from '../server/accounts.ts';
 import { readConfig, ConfigError } from '../server/config.ts';
 import { openStore, StoreConfigError } from '../server/store/openStore.ts';
 import { startServer } from '../server/startServer.ts';
@@ -104,11 +104,19 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-/** `--name value` flags, all strings; an unknown flag or a missing value is a usage error. */
-function parseFlags<K extends string>(args: string[], names: readonly K[]): Partial<Record<K, string>> {
+/**
+ * `--name value` flags, all strings, and the words around them when `allowPositionals`; an unknown
+ * flag, a missing value or an unexpected word is a usage error.
+ */
+function parseFlags<K extends string>(
+  args: string[],
+  names: readonly K[],
+  allowPositionals = false,
+): { values: Partial<Record<K, string>>; positionals: string[] } {
   const options = Object.fromEntries(names.map((n) => [n, { type: 'string' as const }]));
   try {
-    return parseArgs({ args, options, strict: true }).values as Partial<Record<K, string>>;
+    const { values, positionals } = parseArgs({ args, options, strict: true, allowPositionals });
+    return { values: values as Partial<Record<K, string>>, positionals };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -169,15 +177,12 @@ async function municipality(args: string[]): Promise<number> {
     });
   }
   if (sub !== 'set') throw new UsageError(MUNICIPALITY_USAGE);
-  let parsed;
-  try {
-    const options = Object.fromEntries(SETTING_FLAGS.map((s) => [s.flag, { type: 'string' as const }]));
-    parsed = parseArgs({ args: rest, options, allowPositionals: true });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const name = parsed.positionals.join(' ');
-  const values = parsed.values as Partial<Record<string, string>>;
+  const { values, positionals } = parseFlags(
+    rest,
+    SETTING_FLAGS.map((s) => s.flag),
+    true,
+  );
+  const name = positionals.join(' ');
   const given = SETTING_FLAGS.filter((s) => values[s.flag] !== undefined);
   if (!name || given.length === 0) throw new UsageError(MUNICIPALITY_USAGE);
   const wanted: Record<string, number> = {};
@@ -189,8 +194,7 @@ async function municipality(args: string[]): Promise<number> {
   }
   const update = SettingsUpdate.parse(wanted);
   return withStore(async (store) => {
-    const found = await findMunicipality(store, name);
-    if (!found) throw new AccountError(`No municipality with id or name "${name}".`);
+    const found = await requireMunicipality(store, name);
     const settings = await updateSettings(store, found.id, update);
     console.log(
       `${found.name}: deadline ${settings.deadlineDays} days after the permit date.\n` +
@@ -203,7 +207,7 @@ async function municipality(args: string[]): Promise<number> {
 async function user(args: string[]): Promise<number> {
   const [sub, ...flags] = args;
   if (sub !== 'add') throw new UsageError('Use: kartlegg user add --municipality … --username … --password … --role …');
-  const values = parseFlags(flags, ['municipality', 'username', 'password', 'role', 'name']);
+  const { values } = parseFlags(flags, ['municipality', 'username', 'password', 'role', 'name']);
   const { municipality: m, username, password, role } = values;
   if (!m || !username || !password || !role) {
     throw new UsageError('user add needs --municipality, --username, --password and --role.');
@@ -211,8 +215,7 @@ async function user(args: string[]): Promise<number> {
   const parsedRole = Role.safeParse(role);
   if (!parsedRole.success) throw new UsageError(`Unknown role "${role}"; use one of ${ROLES.join(', ')}.`);
   return withStore(async (store) => {
-    const found = await findMunicipality(store, m);
-    if (!found) throw new AccountError(`No municipality with id or name "${m}".`);
+    const found = await requireMunicipality(store, m);
     await addUser(store, {
       municipalityId: found.id,
       username,

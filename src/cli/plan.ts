@@ -1,6 +1,14 @@
 import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { LateReason, Plan, PlanInput, Session, UnplacedReason } from '../domain/planning/model.ts';
+import {
+  DEFAULT_BUS_TICKET_KM,
+  DEFAULT_SLOT_MINUTES,
+  type LateReason,
+  type Plan,
+  type PlanInput,
+  type Session,
+  type UnplacedReason,
+} from '../domain/planning/model.ts';
 import { planSessions } from '../domain/planning/plan.ts';
 import { PlanInputSchema } from '../protocol/planInput.ts';
 
@@ -89,7 +97,7 @@ const MODE_TEXT = { inPerson: 'in person', video: 'video', phone: 'phone' } as c
 /** The plan by day, place and time; residents by id only (the input holds no names). */
 function planText(input: PlanInput, plan: Plan): string {
   const places = new Map(input.places.map((p) => [p.id, p]));
-  const slotMinutes = plan.sessions[0]?.slotMinutes ?? input.slotMinutes ?? 60;
+  const slotMinutes = plan.sessions[0]?.slotMinutes ?? input.slotMinutes ?? DEFAULT_SLOT_MINUTES;
   const lines = [
     `Plan as of ${input.today}: ${input.residents.length} residents, ${input.windows.length} windows, ${slotMinutes}-minute slots`,
   ];
@@ -109,7 +117,10 @@ function planText(input: PlanInput, plan: Plan): string {
     lines.push(`    ${s.start}–${s.end}  ${s.language.padEnd(4)} ${interpreterText(s)}  ${residentsText(s)}`);
   }
   if (plan.sessions.some((s) => s.slots.some((slot) => slot.busTicket))) {
-    lines.push('', `  * bus ticket: the place is more than ${input.busTicketKm ?? 6} km from the reception centre`);
+    lines.push(
+      '',
+      `  * bus ticket: the place is more than ${input.busTicketKm ?? DEFAULT_BUS_TICKET_KM} km from the reception centre`,
+    );
   }
   if (plan.late.length) {
     lines.push('', `Late: ${plan.late.length} whose deadline cannot be met (slotted after it)`);

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { AccountError, findMunicipality } from '../server/accounts.ts';
+import { requireMunicipality } from '../server/accounts.ts';
 import { readConfig } from '../server/config.ts';
 import { runRetention, type RetentionOutcome } from '../server/retention.ts';
 import { openStore } from '../server/store/openStore.ts';
@@ -30,9 +30,7 @@ export async function retention(args: string[]): Promise<number> {
   try {
     let municipalityId: string | undefined;
     if (values.municipality !== undefined) {
-      const found = await findMunicipality(store, values.municipality);
-      if (!found) throw new AccountError(`No municipality with id or name "${values.municipality}".`);
-      municipalityId = found.id;
+      municipalityId = (await requireMunicipality(store, values.municipality)).id;
     }
     const outcomes = await runRetention(store, { dryRun, ...(municipalityId ? { municipalityId } : {}) });
     for (const o of outcomes) console.log(line(o, dryRun));

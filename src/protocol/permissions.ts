@@ -1,5 +1,5 @@
 import type { Role } from './auth.ts';
-import type { Entity } from './entities.ts';
+import { ENTITIES, type Entity } from './entities.ts';
 
 /**
  * What each role may read and change, by kind of record. The server enforces it on every route
@@ -28,8 +28,8 @@ export function canWrite(role: Role, entity: Entity): boolean {
 }
 
 /** The entities a role may read: what its pull carries. */
-export function readableEntities(role: Role, entities: readonly Entity[]): Entity[] {
-  return entities.filter((entity) => canRead(role, entity));
+export function readableEntities(role: Role): Entity[] {
+  return ENTITIES.filter((entity) => canRead(role, entity));
 }
 
 /** Only an administrator changes the municipality's settings, users and devices. */

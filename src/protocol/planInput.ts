@@ -5,7 +5,6 @@ import {
   INTERPRETER_CATEGORIES,
   INTERPRETER_MODES,
   PLACE_KINDS,
-  type PlanInput as PlanInputType,
 } from '../domain/planning/model.ts';
 import { CLOCK_PATTERN, toMinutes } from '../domain/planning/time.ts';
 
@@ -117,10 +116,3 @@ export const PlanInputSchema = z
       lockedSlots.add(slot);
     });
   });
-
-export type ParsedPlanInput = z.infer<typeof PlanInputSchema>;
-
-/** The parsed value is the domain's `PlanInput` (checked at compile time). */
-export function asPlanInput(parsed: ParsedPlanInput): PlanInputType {
-  return parsed as PlanInputType;
-}

@@ -29,6 +29,13 @@ export async function findMunicipality(sql: Sql, idOrName: string): Promise<Muni
   return rows[0] ?? null;
 }
 
+/** findMunicipality, for a command: no such municipality is an AccountError naming what was asked. */
+export async function requireMunicipality(sql: Sql, idOrName: string): Promise<Municipality> {
+  const found = await findMunicipality(sql, idOrName);
+  if (!found) throw new AccountError(`No municipality with id or name "${idOrName}".`);
+  return found;
+}
+
 export interface NewUser {
   municipalityId: string;
   username: string;

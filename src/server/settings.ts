@@ -42,13 +42,14 @@ export async function updateSettings(
   update: SettingsUpdate,
 ): Promise<MunicipalitySettings> {
   // One statement: a setting left out keeps its value.
-  await sql.query(
+  const [row] = await sql.query<SettingsColumns>(
     `UPDATE municipalities
         SET deadline_days = coalesce($2, deadline_days),
             tablet_purge_days = coalesce($3, tablet_purge_days),
             retention_days = coalesce($4, retention_days)
-      WHERE id = $1`,
+      WHERE id = $1
+      RETURNING deadline_days, tablet_purge_days, retention_days`,
     [municipalityId, update.deadlineDays ?? null, update.tabletPurgeDays ?? null, update.retentionDays ?? null],
   );
-  return readSettings(sql, municipalityId);
+  return settingsOf(row);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { AuditEntry } from '../../src/protocol/audit.ts';
-import { postJson, seedWithAdmin } from './fixtures.ts';
+import { postJson, seedWithAdmin, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 describe.each(storeCases())('audit log on $name', (storeCase) => {
@@ -10,8 +10,7 @@ describe.each(storeCases())('audit log on $name', (storeCase) => {
   async function municipality() {
     const ctx = await seedWithAdmin(getStore());
     const { admin, tablet } = ctx;
-    const get = (token: string, path: string) =>
-      ctx.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+    const get = (token: string, path: string) => getWithToken(ctx.app, path, token);
     const trail = async (query = '') => {
       const res = await get(admin.token, `/api/audit${query}`);
       expect(res.status).toBe(200);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DeviceList } from '../../src/protocol/devices.ts';
 import { ApiErrorBody } from '../../src/protocol/errors.ts';
-import { postJson, seedWithAdmin } from './fixtures.ts';
+import { postJson, seedWithAdmin, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 describe.each(storeCases())('devices on $name', (storeCase) => {
@@ -11,7 +11,7 @@ describe.each(storeCases())('devices on $name', (storeCase) => {
     const ctx = await seedWithAdmin(getStore());
     const { admin, tablet } = ctx;
     const as = (token: string) => ({
-      get: (path: string) => ctx.app.request(path, { headers: { authorization: `Bearer ${token}` } }),
+      get: (path: string) => getWithToken(ctx.app, path, token),
       post: (path: string) => postJson(ctx.app, path, {}, token),
     });
     const pullStatus = async (token: string) => (await as(token).get('/api/sync/pull?protocol=2&cursor=0')).status;

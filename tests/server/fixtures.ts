@@ -42,6 +42,11 @@ export function postJson(app: ReturnType<typeof createApp>, path: string, body: 
   });
 }
 
+/** A GET with the device's bearer token. */
+export function getWithToken(app: ReturnType<typeof createApp>, path: string, token: string) {
+  return app.request(path, { headers: { authorization: `Bearer ${token}` } });
+}
+
 export async function login(app: ReturnType<typeof createApp>, username: string): Promise<LoginResponse> {
   const res = await postJson(app, '/api/auth/login', { username, password: PASSWORD });
   if (res.status !== 200) throw new Error(`login failed: ${res.status}`);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { RecordHistoryResponse } from '../../src/protocol/history.ts';
 import { PushResponse } from '../../src/protocol/sync.ts';
-import { login, postJson, seed } from './fixtures.ts';
+import { login, postJson, seed, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 describe.each(storeCases())('record history on $name', (storeCase) => {
@@ -25,7 +25,7 @@ describe.each(storeCases())('record history on $name', (storeCase) => {
       return PushResponse.parse(await res.json()).results[0];
     };
     const history = (path: string, token = session.token) =>
-      ctx.app.request(`/api/records/${path}/history`, { headers: { authorization: `Bearer ${token}` } });
+      getWithToken(ctx.app, `/api/records/${path}/history`, token);
     return { ...ctx, session, push, history };
   }
 

@@ -3,7 +3,7 @@ import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { ROLES, type Role } from '../../src/protocol/auth.ts';
 import { PullResponse, PushResponse } from '../../src/protocol/sync.ts';
 import { addUser } from '../../src/server/accounts.ts';
-import { login, PASSWORD, postJson, seed } from './fixtures.ts';
+import { login, PASSWORD, postJson, seed, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 /**
@@ -48,8 +48,7 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
       expect(res.status).toBe(200);
       return PushResponse.parse(await res.json()).results[0];
     };
-    const get = (role: Role, path: string) =>
-      ctx.app.request(path, { headers: { authorization: `Bearer ${tokens[role]}` } });
+    const get = (role: Role, path: string) => getWithToken(ctx.app, path, tokens[role]);
     const residentId = uuidv7();
     const mappingId = uuidv7();
     await push('kartlegger', 'resident', residentId, { givenName: 'Amina', familyName: 'Yusuf' });

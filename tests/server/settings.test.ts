@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { addUser } from '../../src/server/accounts.ts';
 import { MunicipalitySettings } from '../../src/protocol/settings.ts';
 import { PullResponse } from '../../src/protocol/sync.ts';
-import { login, PASSWORD, seed } from './fixtures.ts';
+import { seedWithAdmin, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 const DEFAULTS = { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 };
@@ -11,16 +10,8 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
   const getStore = useStore(storeCase);
 
   async function municipality() {
-    const ctx = await seed(getStore());
-    const adminName = `admin.${ctx.municipality.id.slice(-8)}`;
-    await addUser(getStore(), {
-      municipalityId: ctx.municipality.id,
-      username: adminName,
-      password: PASSWORD,
-      role: 'admin',
-    });
-    const mapper = await login(ctx.app, ctx.username);
-    const admin = await login(ctx.app, adminName);
+    const ctx = await seedWithAdmin(getStore());
+    const { tablet: mapper } = ctx;
     const request = (token: string, method: 'GET' | 'PUT' = 'GET', body?: unknown) =>
       ctx.app.request('/api/settings', {
         method,
@@ -28,12 +19,10 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     const pull = async (token: string) => {
-      const res = await ctx.app.request('/api/sync/pull?protocol=2&cursor=0&limit=10', {
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const res = await getWithToken(ctx.app, '/api/sync/pull?protocol=2&cursor=0&limit=10', token);
       return PullResponse.parse(await res.json());
     };
-    return { ...ctx, mapper, admin, request, pull };
+    return { ...ctx, mapper, request, pull };
   }
 
   it('start at their defaults, and every pull carries them', async () => {

@@ -1,5 +1,6 @@
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../appEnv.ts';
+import { canAdminister } from '../../protocol/permissions.ts';
 import { ApiError } from '../http.ts';
 import { findDeviceByToken } from './deviceTokens.ts';
 
@@ -23,3 +24,10 @@ const authenticate = (allowWiping: boolean) =>
 export const requireDevice = authenticate(false);
 /** Only for POST /api/auth/wiped: the one call a device ordered emptied still makes. */
 export const requireDeviceEvenIfWiping = authenticate(true);
+
+/** After requireDevice: only an administrator passes; any other role gets 403 with this message. */
+export const requireAdmin = (message: string) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    if (!canAdminister(c.var.device.role)) throw new ApiError(403, 'forbidden', message);
+    await next();
+  });

@@ -1,38 +1,38 @@
 import { Hono } from 'hono';
 import { AuditQuery } from '../../protocol/audit.ts';
-import { canAdminister } from '../../protocol/permissions.ts';
 import { toCsv } from '../../domain/csv.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit, readAudit } from '../audit.ts';
-import { requireDevice } from '../auth/requireDevice.ts';
-import { ApiError, readQuery } from '../http.ts';
+import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
+import { readQuery } from '../http.ts';
 
 /** The administrator reads, filters and exports the audit trail; reading it is itself audited. */
 export function auditRoutes() {
-  return new Hono<AppEnv>().use(requireDevice).get('/', async (c) => {
-    const { device, store } = c.var;
-    if (!canAdminister(device.role)) throw new ApiError(403, 'forbidden', 'Only an administrator reads the audit log.');
-    const query = readQuery(c, AuditQuery);
-    const entries = await readAudit(store, device.municipalityId, query);
-    await audit(store, device, 'audit_viewed', { detail: { format: query.format, entries: entries.length } });
-    if (query.format === 'json') return c.json(entries);
-    const csv = toCsv(
-      ['tidspunkt', 'handling', 'bruker', 'brukernavn', 'enhet', 'type', 'post', 'detaljer'],
-      entries.map((e) => [
-        e.at,
-        e.action,
-        e.user?.name ?? null,
-        e.user?.username ?? null,
-        e.deviceId,
-        e.entity,
-        e.recordId,
-        e.detail ? JSON.stringify(e.detail) : null,
-      ]),
-    );
-    return c.body(csv, 200, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      // Named by time only: no municipality or person in the file name.
-      'Content-Disposition': `attachment; filename="kartlegg-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+  return new Hono<AppEnv>()
+    .use(requireDevice, requireAdmin('Only an administrator reads the audit log.'))
+    .get('/', async (c) => {
+      const { device, store } = c.var;
+      const query = readQuery(c, AuditQuery);
+      const entries = await readAudit(store, device.municipalityId, query);
+      await audit(store, device, 'audit_viewed', { detail: { format: query.format, entries: entries.length } });
+      if (query.format === 'json') return c.json(entries);
+      const csv = toCsv(
+        ['tidspunkt', 'handling', 'bruker', 'brukernavn', 'enhet', 'type', 'post', 'detaljer'],
+        entries.map((e) => [
+          e.at,
+          e.action,
+          e.user?.name ?? null,
+          e.user?.username ?? null,
+          e.deviceId,
+          e.entity,
+          e.recordId,
+          e.detail ? JSON.stringify(e.detail) : null,
+        ]),
+      );
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        // Named by time only: no municipality or person in the file name.
+        'Content-Disposition': `attachment; filename="kartlegg-audit-${new Date().toISOString().slice(0, 10)}.csv"`,
+      });
     });
-  });
 }

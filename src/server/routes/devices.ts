@@ -1,8 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { canAdminister } from '../../protocol/permissions.ts';
 import type { AppEnv } from '../appEnv.ts';
-import { requireDevice } from '../auth/requireDevice.ts';
+import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
 import { audit } from '../audit.ts';
 import { listDevices, requestWipe, revokeDevice } from '../devices.ts';
 import { ApiError } from '../http.ts';
@@ -12,12 +11,7 @@ const DeviceId = z.uuid();
 /** The administrator's device list: see every sign-in, revoke a lost tablet, order it emptied. */
 export function deviceRoutes() {
   return new Hono<AppEnv>()
-    .use(requireDevice)
-    .use(async (c, next) => {
-      if (!canAdminister(c.var.device.role))
-        throw new ApiError(403, 'forbidden', 'Only an administrator manages devices.');
-      await next();
-    })
+    .use(requireDevice, requireAdmin('Only an administrator manages devices.'))
     .get('/', async (c) => c.json(await listDevices(c.var.store, c.var.device.municipalityId)))
     .post('/:id/revoke', async (c) => {
       const id = deviceParam(c.req.param('id'));

@@ -1,9 +1,8 @@
 import { Hono } from 'hono';
-import { canAdminister } from '../../protocol/permissions.ts';
 import { SettingsUpdate } from '../../protocol/settings.ts';
 import type { AppEnv } from '../appEnv.ts';
-import { requireDevice } from '../auth/requireDevice.ts';
-import { ApiError, readJson } from '../http.ts';
+import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
+import { readJson } from '../http.ts';
 import { audit } from '../audit.ts';
 import { readSettings, updateSettings } from '../settings.ts';
 
@@ -12,10 +11,7 @@ export function settingsRoutes() {
   return new Hono<AppEnv>()
     .use(requireDevice)
     .get('/', async (c) => c.json(await readSettings(c.var.store, c.var.device.municipalityId)))
-    .put('/', async (c) => {
-      if (!canAdminister(c.var.device.role)) {
-        throw new ApiError(403, 'forbidden', 'Only an administrator can change the municipality’s settings.');
-      }
+    .put('/', requireAdmin('Only an administrator can change the municipality’s settings.'), async (c) => {
       const update = await readJson(c, SettingsUpdate);
       const settings = await updateSettings(c.var.store, c.var.device.municipalityId, update);
       await audit(c.var.store, c.var.device, 'settings_changed', { detail: update });

@@ -7,7 +7,6 @@ import {
   type PushResponse,
 } from '../../protocol/sync.ts';
 import { SUPPORTED_PROTOCOL_VERSIONS } from '../../protocol/version.ts';
-import { ENTITIES } from '../../protocol/entities.ts';
 import { readableEntities } from '../../protocol/permissions.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireDevice } from '../auth/requireDevice.ts';
@@ -52,7 +51,7 @@ export function syncRoutes() {
     .get('/pull', async (c) => {
       const query = readQuery(c, PullQuery);
       requireProtocol(query.protocol, PULL_PROTOCOL_VERSIONS);
-      if (readableEntities(c.var.device.role, ENTITIES).length === 0) {
+      if (readableEntities(c.var.device.role).length === 0) {
         throw new ApiError(403, 'forbidden', 'This role does not read records.');
       }
       const page = await pullChanges(c.var.store, c.var.device, query.cursor, query.limit);

@@ -84,7 +84,7 @@ export async function pullChanges(
  * kind of record (src/protocol/permissions.ts), so one optional filter keeps the statements prepared.
  */
 function onlyEntity(role: Role): Entity | null {
-  const readable = readableEntities(role, ENTITIES);
+  const readable = readableEntities(role);
   if (readable.length === ENTITIES.length) return null;
   if (readable.length === 1 && readable[0]) return readable[0];
   // The route refuses a role that reads nothing; a role that reads some but not one needs a list filter.
