@@ -17,7 +17,7 @@ export interface Resident extends Partial<RosterFields> {
 export type Gender = 'female' | 'male' | 'unspecified';
 
 /** The person fields every resident has, whether typed by hand or imported. */
-const NAME_FIELDS = ['givenName', 'familyName', 'birthDate'] as const satisfies readonly PersonField[];
+export const NAME_FIELDS = ['givenName', 'familyName', 'birthDate'] as const satisfies readonly PersonField[];
 type NameField = (typeof NAME_FIELDS)[number];
 
 /** The person fields a mapper types apart from the name and birth date (the import sets the others). */

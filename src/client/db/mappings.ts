@@ -1,13 +1,14 @@
 import { uuidv7 } from '../../domain/uuidv7.ts';
+import type { MappingStatus } from '../../domain/form/status.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import { recordChange } from './changes.ts';
 import type { KartleggDb, MappingRow } from './database.ts';
 
 /**
  * The value of a mapping's `status` answer (src/domain/form/status.ts) for a finished mapping.
- * Spelled out, not imported: the roster's chunk must not carry the form definition.
+ * Spelled out with only its type imported: the roster's chunk must not carry the form definition.
  */
-export const COMPLETE_STATUS = 'complete';
+export const COMPLETE_STATUS: MappingStatus = 'complete';
 
 /**
  * What the roster needs to know of the mappings: who has one at all, and who has a completed one.

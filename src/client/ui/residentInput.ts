@@ -1,4 +1,4 @@
-import { TYPED_ROSTER_FIELDS, type ResidentFields } from '../../domain/resident.ts';
+import { NAME_FIELDS, TYPED_ROSTER_FIELDS, type ResidentFields } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 
 /** What the resident form's inputs hold: text, with '' for "unknown" (a date, a DUF, a gender). */
@@ -15,7 +15,7 @@ export interface ResidentInput {
   permitType: string;
 }
 
-export const INPUT_FIELDS = ['givenName', 'familyName', 'birthDate', ...TYPED_ROSTER_FIELDS] as const;
+export const INPUT_FIELDS = [...NAME_FIELDS, ...TYPED_ROSTER_FIELDS] as const;
 
 export const EMPTY_INPUT: ResidentInput = Object.freeze(
   Object.fromEntries(INPUT_FIELDS.map((f) => [f, ''])) as unknown as ResidentInput,

@@ -31,6 +31,8 @@ export class MappingForm {
   problems = $state<Record<string, string>>({});
   /** The last question saved, for the screen's live region. */
   lastSaved = $state<string | null>(null);
+  /** Counts commits, so that a live region can announce a second save of the same text. */
+  saveCount = $state(0);
 
   constructor(readonly mappingId: string) {}
 
@@ -90,6 +92,7 @@ export class MappingForm {
     // Committed: only now may the screen say "saved".
     this.saves = { ...this.saves, [problemKey]: 'saved' };
     this.lastSaved = code;
+    this.saveCount += 1;
     syncStatus.changed();
   }
 
