@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { todayInOslo } from '../../src/domain/roster/deadline.ts';
 import { generateNir, writeList } from '../../tests/fixtures/nir/generate.ts';
-import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
-import { embeddedStoreEnv, startServerProcess } from '../serverProcess.ts';
-import { tempDataDir } from './coldStart.ts';
+import { benchContext, signIn, withAppInBrowser } from './appInBrowser.ts';
 import { goalRow, median, quantile, row, type Row } from './report.ts';
 
 /**
@@ -47,119 +44,81 @@ interface Floor {
 }
 
 export async function rosterRows(root: string): Promise<Row[]> {
-  const dataDir = tempDataDir();
   const filesDir = mkdtempSync(join(tmpdir(), 'kartlegg-bench-nir-'));
-  let browser: Browser | undefined;
-  let stopServer: (() => Promise<void>) | undefined;
   try {
-    const cli = (...args: string[]) =>
-      execFileSync(process.execPath, [join(root, 'bin', 'kartlegg.js'), ...args], {
-        cwd: root,
-        env: embeddedStoreEnv(dataDir),
-        stdio: 'pipe',
-      });
-    cli('municipality', 'add', 'Benchkommune');
-    cli(
-      'user',
-      'add',
-      '--municipality',
-      'Benchkommune',
-      '--role',
-      'kartlegger',
-      ...['--username', USER.username, '--password', USER.password],
-    );
-    const server = await startServerProcess(root, dataDir);
-    stopServer = server.stop;
+    return await withAppInBrowser(root, USER, async ({ url, browser }) => {
+      const generated = generateNir({ people: PEOPLE, seed: 1, asOf: todayInOslo(Date.now()) });
+      const fileA = join(filesDir, 'kvalifisering-i-mottak.csv');
+      const fileB = join(filesDir, 'rett-og-plikt.csv');
+      writeFileSync(fileA, writeList(generated.listA, 'A'));
+      writeFileSync(fileB, writeList(generated.listB, 'B'));
+      const rows = `${generated.listA.length.toLocaleString('en')} + ${generated.listB.length.toLocaleString('en')} rows`;
 
-    const generated = generateNir({ people: PEOPLE, seed: 1, asOf: todayInOslo(Date.now()) });
-    const fileA = join(filesDir, 'kvalifisering-i-mottak.csv');
-    const fileB = join(filesDir, 'rett-og-plikt.csv');
-    writeFileSync(fileA, writeList(generated.listA, 'A'));
-    writeFileSync(fileB, writeList(generated.listB, 'B'));
-    const rows = `${generated.listA.length.toLocaleString('en')} + ${generated.listB.length.toLocaleString('en')} rows`;
-
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-    const timings: ImportTiming[] = [];
-    const floors: Floor[] = [];
-    let search: { latencies: number[]; residents: number } | undefined;
-    for (let run = 1; run <= RUNS; run++) {
-      // A new context each run: an empty IndexedDB, so every run is a first import of everyone.
-      const context = await browser.newContext({ baseURL: server.url, locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-      // No sync during the measurement: pushing 10,000 mutations would compete for the CPU.
-      await context.route('**/api/sync/**', (route) => route.abort());
-      // tsx (esbuild's keepNames) wraps named functions in __name(); the functions handed to
-      // page.evaluate run in the page, which has no such helper.
-      await context.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-      const page = await context.newPage();
-      await signIn(page);
-      timings.push(await importLists(page, fileA, fileB));
-      if (run === RUNS)
-        search = await measureSearch(
-          page,
-          generated.people.map((p) => p.familyName),
-        );
-      // After the search, so the floor's garbage cannot land in a keystroke.
-      floors.push(await measureFloor(page));
-      await context.close();
-    }
-    if (!search) throw new Error('search was not measured');
-    const pick = (key: keyof ImportTiming) => timings.map((t) => t[key]);
-    const floor = (key: 'sameRows' | 'bare') => floors.map((f) => Math.round(f[key]));
-    const puts = (floors[0]?.puts ?? 0).toLocaleString('en');
-    const searchP50 = quantile(search.latencies, 0.5);
-    const searchP95 = quantile(search.latencies, 0.95);
-    const residents = search.residents.toLocaleString('en');
-    return [
-      goalRow(
-        `Roster import, 2 NIR lists (${rows}): parse + match + commit, headless Chromium (median of ${RUNS})`,
-        median(pick('total')),
-        'ms',
-        { max: IMPORT_GOAL_MS },
-        pick('total'),
-      ),
-      row('Roster import: of which reading both files (worker: decode, parse, columns)', median(pick('load')), 'ms'),
-      row('Roster import: of which match, classify, diff (worker) and plan', median(pick('preview')), 'ms'),
-      row(
-        'Roster import: of which commit (one IndexedDB transaction, record + outbox row each)',
-        median(pick('commit')),
-        'ms',
-      ),
-      row(
-        `Roster import: floor, the same ${puts} rows written with raw IndexedDB (one transaction, same indexes, no Dexie)`,
-        median(floor('sameRows')),
-        'ms',
-        undefined,
-        floor('sameRows'),
-      ),
-      row(
-        `Roster import: floor, ${puts} bare puts ({k}) in one IndexedDB transaction`,
-        median(floor('bare')),
-        'ms',
-        undefined,
-        floor('bare'),
-      ),
-      goalRow(`Roster search, p95 per keystroke over ${residents} residents`, round(searchP95), 'ms', {
-        max: SEARCH_GOAL_MS,
-      }),
-      row(`Roster search, p50 per keystroke over ${residents} residents`, round(searchP50), 'ms'),
-    ];
+      const timings: ImportTiming[] = [];
+      const floors: Floor[] = [];
+      let search: { latencies: number[]; residents: number } | undefined;
+      for (let run = 1; run <= RUNS; run++) {
+        // A new context each run: an empty IndexedDB, so every run is a first import of everyone.
+        const context = await benchContext(browser, url);
+        // No sync during the measurement: pushing 10,000 mutations would compete for the CPU.
+        await context.route('**/api/sync/**', (route) => route.abort());
+        const page = await context.newPage();
+        await signIn(page, USER);
+        timings.push(await importLists(page, fileA, fileB));
+        if (run === RUNS)
+          search = await measureSearch(
+            page,
+            generated.people.map((p) => p.familyName),
+          );
+        // After the search, so the floor's garbage cannot land in a keystroke.
+        floors.push(await measureFloor(page));
+        await context.close();
+      }
+      if (!search) throw new Error('search was not measured');
+      const pick = (key: keyof ImportTiming) => timings.map((t) => t[key]);
+      const floor = (key: 'sameRows' | 'bare') => floors.map((f) => Math.round(f[key]));
+      const puts = (floors[0]?.puts ?? 0).toLocaleString('en');
+      const searchP50 = quantile(search.latencies, 0.5);
+      const searchP95 = quantile(search.latencies, 0.95);
+      const residents = search.residents.toLocaleString('en');
+      return [
+        goalRow(
+          `Roster import, 2 NIR lists (${rows}): parse + match + commit, headless Chromium (median of ${RUNS})`,
+          median(pick('total')),
+          'ms',
+          { max: IMPORT_GOAL_MS },
+          pick('total'),
+        ),
+        row('Roster import: of which reading both files (worker: decode, parse, columns)', median(pick('load')), 'ms'),
+        row('Roster import: of which match, classify, diff (worker) and plan', median(pick('preview')), 'ms'),
+        row(
+          'Roster import: of which commit (one IndexedDB transaction, record + outbox row each)',
+          median(pick('commit')),
+          'ms',
+        ),
+        row(
+          `Roster import: floor, the same ${puts} rows written with raw IndexedDB (one transaction, same indexes, no Dexie)`,
+          median(floor('sameRows')),
+          'ms',
+          undefined,
+          floor('sameRows'),
+        ),
+        row(
+          `Roster import: floor, ${puts} bare puts ({k}) in one IndexedDB transaction`,
+          median(floor('bare')),
+          'ms',
+          undefined,
+          floor('bare'),
+        ),
+        goalRow(`Roster search, p95 per keystroke over ${residents} residents`, round(searchP95), 'ms', {
+          max: SEARCH_GOAL_MS,
+        }),
+        row(`Roster search, p50 per keystroke over ${residents} residents`, round(searchP50), 'ms'),
+      ];
+    });
   } finally {
-    await browser?.close();
-    await stopServer?.();
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(filesDir, { recursive: true, force: true });
   }
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('Brukernavn').fill(USER.username);
-  await page.getByLabel('Passord').fill(USER.password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
-  // "Ready to work offline" floats over the bottom of the page once the precache is filled.
-  const dismiss = page.getByRole('button', { name: 'Lukk' });
-  await dismiss.click({ timeout: 15_000 }).catch(() => undefined);
 }
 
 /** One import through the screen; the files one after the other so their times do not overlap. */

@@ -234,6 +234,20 @@ test('a mapper fills a whole mapping offline, reloads half-way, completes it, an
   expect(exported.sections.map((x) => x.section)).toEqual(FORM_V1.sections.map((x) => x.code));
   const answersOnly = Object.fromEntries(Object.entries(EXPECTED).filter(([k]) => k !== 'formVersion'));
   expect(Object.assign({}, ...exported.sections.map((x) => x.answers))).toEqual(answersOnly);
+  // The same answers as a bokmål sheet to print, section by section as IMDi's form asks.
+  await form.region.getByRole('button', { name: 'Utskrift til registrering hos IMDi' }).click();
+  const sheet = page.locator('.print-sheet');
+  await expect(sheet.getByRole('heading', { level: 2 })).toHaveText(/svar til registrering hos IMDi/);
+  await expect(sheet.locator('h3')).toHaveText(FORM_V1.sections.map((x) => sectionTitle(x.code)));
+  await expect(sheet.locator('dd[data-question="sessionPlace"]')).toHaveText(
+    choice('sessionPlace', EXPECTED.sessionPlace),
+  );
+  await expect(sheet.locator('dd[data-question="sessionDate"]')).toHaveText('20. november 2026');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('button', { name: 'Skriv ut' })).toBeHidden();
+  await expect(sheet).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  await page.getByRole('button', { name: 'Tilbake til kartleggingen' }).click();
   await form.region.getByLabel('Registrert hos IMDi (dato)').fill('2026-11-23');
   await expect(form.saved('registeredWithImdi')).toBeVisible();
 
