@@ -14,6 +14,7 @@ import { median, quantile, row, type Row } from './report.ts';
 const USER = { username: 'bench.form', password: 'bench-form-password-1' };
 const OPENS = 5;
 const ANSWERS = 40;
+const NAME = ['Benk', 'Skjemasen'] as const;
 
 export async function formRows(root: string): Promise<Row[]> {
   return withAppInBrowser(root, USER, async ({ url, browser }) => {
@@ -22,13 +23,14 @@ export async function formRows(root: string): Promise<Row[]> {
     await context.route('**/api/sync/**', (route) => route.abort());
     const page = await context.newPage();
     await signIn(page, USER);
-    await addResident(page, 'Benk', 'Skjemasen');
+    await addResident(page, ...NAME);
     const cold: number[] = [];
     const warm: number[] = [];
     for (let run = 0; run < OPENS; run++) {
       // A reload empties the module cache: the next open fetches the form's chunks again.
       await page.reload();
       await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
+      await openResident(page, ...NAME);
       cold.push(await openMapping(page));
       await backToResident(page);
       warm.push(await openMapping(page));
@@ -65,7 +67,12 @@ async function addResident(page: Page, givenName: string, familyName: string): P
   await page
     .getByRole('listitem')
     .filter({ hasText: `${familyName}, ${givenName}` })
-    .click();
+    .waitFor();
+}
+
+async function openResident(page: Page, givenName: string, familyName: string): Promise<void> {
+  const item = page.getByRole('listitem').filter({ hasText: `${familyName}, ${givenName}` });
+  await item.getByRole('button', { name: /^Endre / }).click();
 }
 
 async function backToResident(page: Page): Promise<void> {
@@ -98,26 +105,31 @@ async function openMapping(page: Page): Promise<number> {
 
 /**
  * Answers one radio question back and forth; each time, from the click to the frame after the
- * screen-reader "saved" message was renewed (it is, once per committed answer).
+ * question's save state turned to "saved" (set once the record and outbox row are committed).
  */
 async function answerToSaved(page: Page): Promise<number[]> {
   await page.locator('[data-question="sessionPlace"] input[type=radio]').first().waitFor();
   return page.evaluate(async (answers) => {
-    const status = document.querySelector('.mapping [role="status"].visually-hidden');
-    if (!status) throw new Error('no saved message');
-    const radios = [...document.querySelectorAll<HTMLInputElement>('[data-question="sessionPlace"] input[type=radio]')];
+    const question = document.querySelector('[data-question="sessionPlace"]');
+    const state = question?.querySelector<HTMLElement>('.save-state');
+    const radios = [...(question?.querySelectorAll<HTMLInputElement>('input[type=radio]') ?? [])];
+    if (!state || radios.length < 2) throw new Error('no question to answer');
     const times: number[] = [];
     for (let i = 0; i < answers; i++) {
-      const radio = radios[i % 2];
-      if (!radio) throw new Error('too few choices');
+      const radio = radios[i % 2]!;
       times.push(
-        await new Promise<number>((resolve) => {
+        await new Promise<number>((resolve, reject) => {
           const started = performance.now();
+          let seenSaving = false;
+          const timer = setTimeout(() => reject(new Error(`answer ${i}: still "${state.dataset.state}"`)), 10_000);
           const observer = new MutationObserver(() => {
+            if (state.dataset.state === 'saving') seenSaving = true;
+            if (!seenSaving || state.dataset.state !== 'saved') return;
             observer.disconnect();
+            clearTimeout(timer);
             requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started)));
           });
-          observer.observe(status, { childList: true, subtree: true, characterData: true });
+          observer.observe(state, { attributes: true, attributeFilter: ['data-state'] });
           radio.click();
         }),
       );

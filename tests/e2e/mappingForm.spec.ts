@@ -345,3 +345,37 @@ test('a mapping on the review page lists what is missing and cannot be completed
       .getByRole('radio', { name: choice('sessionPlace', 'municipalOffice') }),
   ).toBeChecked();
 });
+
+test('an answer changed and changed straight back is stored as the last choice', async ({ page }) => {
+  const roster = await new SignInPage(page).signInAsMapper();
+  const family = `Fram${Date.now().toString(36)}`;
+  await roster.addResident('Nadia', family);
+  await expect(roster.saved).toBeVisible();
+  const form = await openMappingFromRoster(page, roster, family, 'Start kartlegging');
+  const radios = form.question('sessionPlace').getByRole('radio');
+  await expect(radios.first()).toBeVisible();
+  // Each tap the moment the previous one says "saved": quicker than the stored record is observed.
+  const last = await page.evaluate(async () => {
+    const question = document.querySelector('[data-question="sessionPlace"]')!;
+    const state = question.querySelector<HTMLElement>('.save-state')!;
+    const inputs = [...question.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+    for (const input of [inputs[0], inputs[1], inputs[0], inputs[1], inputs[0]]) {
+      await new Promise<void>((resolve) => {
+        let saving = false;
+        const observer = new MutationObserver(() => {
+          saving ||= state.dataset.state === 'saving';
+          if (saving && state.dataset.state === 'saved') {
+            observer.disconnect();
+            resolve();
+          }
+        });
+        observer.observe(state, { attributes: true });
+        input!.click();
+      });
+    }
+    return inputs[0]!.value;
+  });
+  await expect
+    .poll(async () => (await storedMapping(page, await residentIdByFamilyName(page, family))).sessionPlace)
+    .toBe(last);
+});

@@ -87,6 +87,25 @@ export function fieldChanges(
   return changes;
 }
 
+/**
+ * fieldChanges for one answer: the answered question's own field is always written, even when the
+ * stored record seems to hold that value already. The record the screen compares with is observed
+ * and may lag a moment behind the last commit; changing an answer straight back would otherwise
+ * look like no change and be lost.
+ */
+export function answerChanges(
+  definition: FormDefinition,
+  stored: Readonly<Record<string, unknown>>,
+  answers: Readonly<Answers>,
+  question: string,
+  previous?: FormDefinition,
+): Record<string, unknown> {
+  const changes = fieldChanges(definition, stored, answers, previous);
+  const own = fieldName(question);
+  if (!(own in changes)) changes[own] = answersToFields(definition, answers)[own] ?? null;
+  return changes;
+}
+
 /** Deep equality of JSON values (key order ignored). */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FORM_VERSION_FIELD,
   REGISTERED_WITH_IMDI_FIELD,
+  answerChanges,
   answersToFields,
   fieldChanges,
   fieldsToAnswers,
@@ -122,5 +123,20 @@ describe('the mapping record’s other fields', () => {
     expect(canRegisterWithImdi(FORM_V1, COMPLETE_V1)).toBe(true);
     expect(canRegisterWithImdi(FORM_V1, { ...COMPLETE_V1, status: 'partial' })).toBe(false);
     expect(canRegisterWithImdi(FORM_V1, { ...COMPLETE_V1, schoolYears: null as unknown as number })).toBe(false);
+  });
+});
+
+describe('the fields one answer writes', () => {
+  it('always include the answered question itself: the stored record may lag behind the last commit', () => {
+    // Stored: "other"; the screen's last commit (not yet observed) made it "receptionCentre"; the
+    // mapper changes it straight back to "other".
+    const stored = { residentId: 'r', ...answersToFields(FORM_V1, COMPLETE_V1), sessionPlace: 'other' };
+    const answers = { ...COMPLETE_V1, sessionPlace: 'other' };
+    expect(fieldChanges(FORM_V1, stored, answers)).toEqual({});
+    expect(answerChanges(FORM_V1, stored, answers, 'sessionPlace')).toEqual({ sessionPlace: 'other' });
+    // A cleared answer is written as null, beside whatever else changed.
+    const cleared: Record<string, unknown> = { ...answers };
+    delete cleared.volunteering;
+    expect(answerChanges(FORM_V1, stored, cleared as typeof answers, 'volunteering')).toEqual({ volunteering: null });
   });
 });

@@ -1,4 +1,4 @@
-import { fieldChanges, REGISTERED_WITH_IMDI_FIELD } from '../../../domain/form/fields.ts';
+import { answerChanges, REGISTERED_WITH_IMDI_FIELD } from '../../../domain/form/fields.ts';
 import { isIsoDate } from '../../../domain/resident.ts';
 import { openMapping, type OpenResult } from '../../../domain/form/migrate.ts';
 import { canRegisterWithImdi } from '../../../domain/form/progress.ts';
@@ -34,6 +34,13 @@ export class MappingForm {
   /** Counts commits, so that a live region can announce a second save of the same text. */
   saveCount = $state(0);
 
+  /**
+   * The `updatedAt` of this screen's newest write. The observed record can arrive a moment late: a
+   * row older than this is one the screen has already moved past, and showing it would flip an
+   * answer back for an instant (a tap on it then would change nothing).
+   */
+  #writtenAt = 0;
+
   constructor(readonly mappingId: string) {}
 
   get definition(): FormDefinition | null {
@@ -47,10 +54,11 @@ export class MappingForm {
       database(),
       async (db) => ({ row: await db.mappings.get(id), conflicts: await openConflicts(db, id) }),
       ({ row, conflicts }) => {
-        this.row = row ?? null;
         const byField: Record<string, ConflictRow[]> = {};
         for (const c of conflicts) (byField[c.field] ??= []).push(c);
         this.conflicts = byField;
+        if (row && row.updatedAt < this.#writtenAt) return;
+        this.row = row ?? null;
         if (!row) return;
         this.opened = openMapping(FORM_DEFINITIONS, row);
         if (this.opened.ok) this.answers = this.opened.answers;
@@ -77,13 +85,12 @@ export class MappingForm {
       return;
     }
     this.clearProblem(problemKey);
-    const changes = fieldChanges(opened.definition, row, next, opened.startedWith) as Record<string, JsonValue>;
-    if (Object.keys(changes).length === 0) return;
+    const changes = answerChanges(opened.definition, row, next, code, opened.startedWith) as Record<string, JsonValue>;
     const before = this.answers;
     this.answers = next;
     this.saves = { ...this.saves, [problemKey]: 'saving' };
     try {
-      await recordChange(database(), 'mapping', this.mappingId, changes);
+      await this.#write(changes);
     } catch {
       this.answers = before;
       this.saves = { ...this.saves, [problemKey]: 'failed' };
@@ -110,13 +117,27 @@ export class MappingForm {
     this.clearProblem(REGISTERED_WITH_IMDI_FIELD);
     this.saves = { ...this.saves, [REGISTERED_WITH_IMDI_FIELD]: 'saving' };
     try {
-      await recordChange(database(), 'mapping', this.mappingId, { [REGISTERED_WITH_IMDI_FIELD]: date });
+      await this.#write({ [REGISTERED_WITH_IMDI_FIELD]: date });
     } catch {
       this.saves = { ...this.saves, [REGISTERED_WITH_IMDI_FIELD]: 'failed' };
       return;
     }
     this.saves = { ...this.saves, [REGISTERED_WITH_IMDI_FIELD]: 'saved' };
     syncStatus.changed();
+  }
+
+  /** One recordChange of this mapping, stamped later than any write before it from this screen. */
+  async #write(changes: Record<string, JsonValue>): Promise<void> {
+    const previous = this.#writtenAt;
+    const now = Math.max(Date.now(), previous + 1);
+    this.#writtenAt = now;
+    try {
+      await recordChange(database(), 'mapping', this.mappingId, changes, { now });
+    } catch (err) {
+      // Nothing was written: what the record holds is current again.
+      this.#writtenAt = previous;
+      throw err;
+    }
   }
 
   /** Shows a problem found before any value could be made (a number field holding letters, say). */
