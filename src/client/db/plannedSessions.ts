@@ -1,0 +1,33 @@
+import type { PlannedSession, SessionSlot } from '../../domain/planning/records.ts';
+import { recordChanges } from './changes.ts';
+import type { KartleggDb, PlannedSessionRow } from './database.ts';
+
+/** The accepted sessions, not deleted, in time order. */
+export async function listPlannedSessions(db: KartleggDb): Promise<PlannedSessionRow[]> {
+  const rows = await db.plannedSessions.orderBy('date').toArray();
+  return rows.filter((s) => !s.deleted).sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
+}
+
+/**
+ * Stores an accepted proposal: every session and its outbox row in ONE transaction, all or nothing,
+ * so the reception centre's list never shows half a plan.
+ */
+export async function acceptSessions(db: KartleggDb, sessions: readonly PlannedSession[]): Promise<void> {
+  await recordChanges(
+    db,
+    'plannedSession',
+    sessions.map(({ id, deleted: _deleted, ...values }) => ({ entityId: id, values: { ...values }, isNew: true })),
+  );
+}
+
+/** New slots for sessions the mapper changed (a move, a lock, attendance), in one transaction. */
+export async function updateSessionSlots(
+  db: KartleggDb,
+  changes: readonly { id: string; slots: readonly SessionSlot[] }[],
+): Promise<void> {
+  await recordChanges(
+    db,
+    'plannedSession',
+    changes.map(({ id, slots }) => ({ entityId: id, values: { slots: slots.map((s) => ({ ...s })) } })),
+  );
+}
