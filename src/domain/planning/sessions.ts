@@ -76,8 +76,13 @@ export function toSessions(
   return sessions;
 }
 
+/** What a plan's cost looks at in a session: the planner's, or one accepted and edited since. */
+export type CostedSession = Pick<Session, 'interpreter' | 'slotMinutes'> & {
+  slots: readonly { residentId: string | null }[];
+};
+
 /** The plan's cost in what the municipality pays for and what residents suffer. */
-export function planCost(sessions: readonly Session[], deadlinesMissed: number, unplaced: number): Cost {
+export function planCost(sessions: readonly CostedSession[], deadlinesMissed: number, unplaced: number): Cost {
   let interpreterBookings = 0;
   let idleMinutes = 0;
   for (const s of sessions) {
