@@ -1,4 +1,4 @@
-import type { LockedAssignment, Session } from './model.ts';
+import type { LockedAssignment, PlanInput, Session } from './model.ts';
 import type { PlannedSession } from './records.ts';
 
 /**
@@ -39,11 +39,18 @@ export function toAccept(proposal: readonly ProposedSession[]): PlannedSession[]
     .map(({ windowId: _windowId, ...session }) => session);
 }
 
-/** The locked slots of a proposal, as the planner takes them. */
-export function proposalLocks(proposal: readonly ProposedSession[]): LockedAssignment[] {
+/**
+ * The locked slots of a proposal, as the planner takes them; with `input`, only those it can keep (a
+ * resident still due, a window still there, at the same slot length).
+ */
+export function proposalLocks(proposal: readonly ProposedSession[], input?: PlanInput): LockedAssignment[] {
+  const due = input && new Set(input.residents.map((r) => r.id));
+  const windows = input && new Set(input.windows.map((w) => w.id));
+  const keeps = (s: ProposedSession, residentId: string) =>
+    !input || (!!due?.has(residentId) && !!windows?.has(s.windowId) && s.slotMinutes === input.slotMinutes);
   return proposal.flatMap((s) =>
     s.slots.flatMap((slot) =>
-      slot.locked && slot.residentId !== null
+      slot.locked && slot.residentId !== null && keeps(s, slot.residentId)
         ? [{ residentId: slot.residentId, windowId: s.windowId, start: slot.start }]
         : [],
     ),

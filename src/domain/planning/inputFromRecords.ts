@@ -1,5 +1,5 @@
 import type { DueResident, InterpreterTerms, MapperWindow, Place, PlanInput } from './model.ts';
-import type { PlaceRecord, PlannedSession } from './records.ts';
+import { centreFinder, type PlaceRecord, type PlannedSession } from './records.ts';
 import { earliestAfterNoShow } from './replan.ts';
 import { toClock, toMinutes } from './time.ts';
 
@@ -40,14 +40,12 @@ export interface InputFromRecords {
   notPlannable: { residentId: string; reason: NotPlannableReason }[];
 }
 
-const key = (name: string) => name.trim().toLocaleLowerCase('nb');
-
 export function inputFromRecords(r: RecordsInput): InputFromRecords {
   const live = r.sessions.filter((s) => !s.deleted);
   const places: Place[] = r.places
     .filter((p) => !p.deleted)
     .map(({ id, name, kind, address, lat, lon }) => ({ id, name, kind, lat, lon, ...(address ? { address } : {}) }));
-  const centres = new Map(places.filter((p) => p.kind === 'receptionCentre').map((p) => [key(p.name), p.id]));
+  const centreOf = centreFinder(r.places);
   const planned = new Set<string>();
   const lastNoShow = new Map<string, string>();
   for (const s of live) {
@@ -62,7 +60,7 @@ export function inputFromRecords(r: RecordsInput): InputFromRecords {
   const notPlannable: InputFromRecords['notPlannable'] = [];
   for (const resident of r.residents) {
     if (planned.has(resident.id)) continue;
-    const centre = resident.receptionCentre ? centres.get(key(resident.receptionCentre)) : undefined;
+    const centre = centreOf(resident.receptionCentre)?.id;
     const reason: NotPlannableReason | null = !resident.deadline
       ? 'noDeadline'
       : !resident.language

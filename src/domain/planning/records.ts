@@ -70,3 +70,17 @@ export function residentsWithPlannedSlot(sessions: readonly PlannedSession[]): S
   }
   return ids;
 }
+
+/**
+ * Finds a reception centre by the name the NIR lists give it (case and surrounding spaces ignored):
+ * the roster holds a centre's name, the planner needs its place.
+ */
+export function centreFinder(
+  places: readonly PlaceRecord[],
+): (name: string | null | undefined) => PlaceRecord | undefined {
+  const key = (name: string) => name.trim().toLocaleLowerCase('nb');
+  const centres = new Map(
+    places.filter((p) => !p.deleted && p.kind === 'receptionCentre').map((p) => [key(p.name), p]),
+  );
+  return (name) => (name ? centres.get(key(name)) : undefined);
+}

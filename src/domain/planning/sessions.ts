@@ -1,4 +1,4 @@
-import { busTicketNeeded, distanceKm } from './distance.ts';
+import { travel } from './distance.ts';
 import { DEFAULT_BUS_TICKET_KM, type Cost, type PlanInput, type PlannedSlot, type Session } from './model.ts';
 import type { Problem } from './problem.ts';
 import { toClock } from './time.ts';
@@ -45,9 +45,9 @@ export function toSessions(
           if (late.has(r.index)) slot.late = true;
           const centre = places.get(r.resident.receptionCentre);
           if (centre && place) {
-            const km = distanceKm(centre, place);
-            slot.distanceKm = Math.round(km * 10) / 10;
-            slot.busTicket = busTicketNeeded(km, threshold);
+            const trip = travel(centre, place, threshold);
+            slot.distanceKm = trip.km;
+            slot.busTicket = trip.busTicket;
           }
         }
         slotList.push(slot);

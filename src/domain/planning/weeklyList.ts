@@ -1,7 +1,7 @@
 import { residentLanguageOf, type ResidentLanguage } from '../residentLanguages.ts';
-import { busTicketNeeded, distanceKm } from './distance.ts';
+import { travel } from './distance.ts';
 import { osloInstant } from './osloTime.ts';
-import type { PlaceRecord, PlannedSession } from './records.ts';
+import { centreFinder, type PlaceRecord, type PlannedSession } from './records.ts';
 
 /**
  * The reception centre's weekly list: per centre, who comes when and where, whether they need a bus
@@ -56,13 +56,9 @@ export interface WeeklyListInput {
   busTicketKm: number;
 }
 
-const key = (name: string) => name.trim().toLocaleLowerCase('nb');
-
 export function weeklyList(input: WeeklyListInput): CentreList[] {
   const places = new Map(input.places.filter((p) => !p.deleted).map((p) => [p.id, p]));
-  const centres = new Map(
-    [...places.values()].filter((p) => p.kind === 'receptionCentre').map((p) => [key(p.name), p]),
-  );
+  const centreOf = centreFinder(input.places);
   const lists = new Map<string, WeeklyRow[]>();
   const sessions = input.sessions
     .filter((s) => !s.deleted && s.date >= input.from && s.date <= input.to)
@@ -73,8 +69,8 @@ export function weeklyList(input: WeeklyListInput): CentreList[] {
       const resident = slot.residentId === null ? undefined : input.residents.get(slot.residentId);
       if (!resident || slot.status === 'noShow') continue;
       const centreName = resident.receptionCentre?.trim() ?? '';
-      const centre = centres.get(key(centreName));
-      const km = centre && place ? distanceKm(centre, place) : null;
+      const centre = centreOf(centreName);
+      const trip = centre && place ? travel(centre, place, input.busTicketKm) : null;
       const row: WeeklyRow = {
         residentId: resident.id,
         name: `${resident.familyName}, ${resident.givenName}`,
@@ -84,8 +80,8 @@ export function weeklyList(input: WeeklyListInput): CentreList[] {
         end: slot.end,
         placeName: place?.name ?? '',
         placeAddress: place?.address ?? null,
-        distanceKm: km === null ? null : Math.round(km * 10) / 10,
-        busTicket: km === null ? null : busTicketNeeded(km, input.busTicketKm),
+        distanceKm: trip?.km ?? null,
+        busTicket: trip?.busTicket ?? null,
         language: s.language,
         interpreter: s.interpreter !== null,
         infoLanguage: residentLanguageOf(resident.language),
