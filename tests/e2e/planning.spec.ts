@@ -15,7 +15,7 @@ const ROOM = { name: 'Voksenopplæringen, rom 1', address: 'Skolegata 1', lat: 6
 const FAR = new Set(['Åsen mottak', 'Solbakken mottak; enslige']);
 
 test('imports a roster, plans a week, accepts it, and prints the weekly list and its CSV', async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
   const today = todayInOslo(Date.now());
   const generated = generateNir({ people: 30, seed: 3, asOf: today, tricky: false });
   // One resident's family name looks like a spreadsheet formula: the CSV must neutralise it.
@@ -64,6 +64,39 @@ test('imports a roster, plans a week, accepts it, and prints the weekly list and
   await expect(accepted.getByRole('row').filter({ has: page.getByRole('checkbox') })).toHaveCount(
     generated.expected.targetGroup,
   );
+
+  // A no-show is planned again, from tomorrow, into what is left of the windows; no one else moves.
+  const status = accepted.getByRole('combobox', { name: /^Oppmøte: / }).first();
+  const noShow = (await status.getAttribute('aria-label'))!.replace('Oppmøte: ', '');
+  await status.selectOption({ label: 'Møtte ikke' });
+  await plan.propose();
+  const again = plan
+    .board('Forslag')
+    .getByRole('row')
+    .filter({ has: page.getByRole('checkbox') });
+  await expect(again).toHaveCount(1);
+  await expect(again).toContainText(noShow);
+  await plan.accept.click();
+  await expect(accepted.getByRole('combobox', { name: `Oppmøte: ${noShow}` })).toHaveCount(2);
+
+  // The interpreter service's answer: who interprets the first session with an interpreter.
+  const booking = accepted.getByRole('group', { name: /^Tolk bestilt for / }).first();
+  await booking.getByLabel('Tolkens navn').fill('Tolk Tolkesen');
+  await booking.getByRole('button', { name: 'Lagre tolk' }).click();
+  await expect(booking.getByRole('status')).toHaveText('Lagret.');
+  await plan.interpreterOrders.click();
+  const orders = page.getByRole('region', { name: 'Tolkebestillinger' });
+  await expect(orders.getByRole('cell', { name: 'Tolk Tolkesen' })).toBeVisible();
+  const ordersDownload = page.waitForEvent('download');
+  await orders.getByRole('button', { name: 'Last ned CSV' }).click();
+  const ordersCsv = readFileSync((await (await ordersDownload).path())!, 'utf8');
+  expect(ordersCsv.slice(1).split('\r\n')[0]).toBe(
+    'Språk;Dato;Fra;Til;Sted;Adresse;Oppmøte;Kategori;Antall beboere;Tolk',
+  );
+  expect(ordersCsv).toContain(';Tolk Tolkesen');
+  expect(ordersCsv).not.toContain(target.givenName);
+  await orders.getByRole('button', { name: 'Tilbake til planen' }).click();
+  await plan.expectOpen();
 
   // The weekly list: one page per centre, the bus-ticket note, a QR code per resident (no name in it).
   await plan.weeklyList.click();

@@ -1,5 +1,5 @@
-import type { PlannedSession, SessionSlot } from '../../domain/planning/records.ts';
-import { recordChanges } from './changes.ts';
+import type { PlannedSession, SessionInterpreter, SessionSlot } from '../../domain/planning/records.ts';
+import { recordChange, recordChanges } from './changes.ts';
 import type { KartleggDb, PlannedSessionRow } from './database.ts';
 
 /** The accepted sessions, not deleted, in time order. */
@@ -30,4 +30,13 @@ export async function updateSessionSlots(
     'plannedSession',
     changes.map(({ id, slots }) => ({ entityId: id, values: { slots: slots.map((s) => ({ ...s })) } })),
   );
+}
+
+/** The interpreter booked for a session (name or register id), once the interpreter service answers. */
+export async function setSessionInterpreter(
+  db: KartleggDb,
+  id: string,
+  interpreter: SessionInterpreter,
+): Promise<void> {
+  await recordChange(db, 'plannedSession', id, { interpreter: { ...interpreter } });
 }

@@ -24,6 +24,7 @@ import {
   mappingFacts,
   observe,
   setMeta,
+  setSessionInterpreter,
   updateSessionSlots,
   type PlaceRow,
   type PlannedSessionRow,
@@ -145,13 +146,15 @@ export class PlanState {
     this.proposal = updateSlot(this.proposal, ref, { locked })?.sessions ?? this.proposal;
   }
 
-  /** Stores the proposal: every session and its outbox row in one transaction. */
+  /**
+   * Stores the proposal: every session and its outbox row in one transaction. The windows stay: the
+   * accepted time is taken out of them, so the rest serves the next proposal (a no-show, say).
+   */
   async accept(): Promise<number> {
     const sessions = toAccept($state.snapshot(this.proposal) ?? []);
     await acceptSessions(database(), sessions);
     this.proposal = null;
     this.plan = null;
-    this.windows = [];
     return sessions.length;
   }
 
@@ -164,6 +167,18 @@ export class PlanState {
   async changeAccepted(ref: SlotRef, change: { locked?: boolean; status?: SlotStatus }): Promise<void> {
     const result = updateSlot($state.snapshot(this.sessions), ref, change);
     if (result) await this.#store(result.sessions, result.changed);
+  }
+
+  /** Records who interprets (name and/or register id); empty text clears it. */
+  async bookInterpreter(sessionId: string, name: string, registerId: string): Promise<void> {
+    const s = this.sessions.find((x) => x.id === sessionId);
+    if (!s?.interpreter) return;
+    const interpreter = $state.snapshot(s.interpreter);
+    await setSessionInterpreter(database(), sessionId, {
+      ...interpreter,
+      name: name.trim() || null,
+      registerId: registerId.trim() || null,
+    });
   }
 
   async #store(sessions: readonly PlannedSessionRow[], changed: readonly string[]): Promise<void> {
