@@ -60,25 +60,24 @@ export function inputFromRecords(r: RecordsInput): InputFromRecords {
   const notPlannable: InputFromRecords['notPlannable'] = [];
   for (const resident of r.residents) {
     if (planned.has(resident.id)) continue;
-    const centre = centreOf(resident.receptionCentre)?.id;
-    const reason: NotPlannableReason | null = !resident.deadline
-      ? 'noDeadline'
-      : !resident.language
-        ? 'noLanguage'
-        : !resident.receptionCentre
-          ? 'noReceptionCentre'
-          : !centre
+    const { deadline, language, receptionCentre } = resident;
+    const centre = centreOf(receptionCentre)?.id;
+    if (!deadline || !language || !centre) {
+      const reason: NotPlannableReason = !deadline
+        ? 'noDeadline'
+        : !language
+          ? 'noLanguage'
+          : receptionCentre
             ? 'unknownReceptionCentre'
-            : null;
-    if (reason || !resident.deadline || !resident.language || !centre) {
-      notPlannable.push({ residentId: resident.id, reason: reason ?? 'noDeadline' });
+            : 'noReceptionCentre';
+      notPlannable.push({ residentId: resident.id, reason });
       continue;
     }
     const missed = lastNoShow.get(resident.id);
     residents.push({
       id: resident.id,
-      deadline: resident.deadline,
-      language: resident.language,
+      deadline,
+      language,
       receptionCentre: centre,
       ...(missed ? { earliest: earliestAfterNoShow(missed, r.today) } : {}),
     });
