@@ -145,4 +145,11 @@ test('imports a roster, plans a week, accepts it, and prints the weekly list and
   expect(boxes.length).toBeGreaterThanOrEqual(await weekly.getByRole('region').count());
   // A4 is 210 × 297 mm: 595 × 842 points.
   for (const box of boxes) expect(box).toEqual([595, 842]);
+
+  // The resident's own screen shows the appointment and hands it (time and place) to resident mode.
+  await weekly.getByRole('button', { name: 'Tilbake til planen' }).click();
+  await plan.region.getByRole('button', { name: 'Tilbake til beboerlisten' }).click();
+  await roster.search.fill(target.duf!);
+  await roster.openResident(roster.resident(target.givenName, FORMULA));
+  await expect(page.getByTestId('appointment')).toContainText(ROOM.name);
 });

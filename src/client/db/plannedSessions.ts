@@ -1,3 +1,4 @@
+import { nextAppointment } from '../../domain/planning/appointment.ts';
 import type { PlannedSession, SessionInterpreter, SessionSlot } from '../../domain/planning/records.ts';
 import { recordChange, recordChanges } from './changes.ts';
 import type { KartleggDb, PlannedSessionRow } from './database.ts';
@@ -39,4 +40,10 @@ export async function setSessionInterpreter(
   interpreter: SessionInterpreter,
 ): Promise<void> {
   await recordChange(db, 'plannedSession', id, { interpreter: { ...interpreter } });
+}
+
+/** A resident's next planned appointment (time and place), for the information screens. */
+export async function appointmentOfResident(db: KartleggDb, residentId: string) {
+  const [sessions, places] = await Promise.all([db.plannedSessions.toArray(), db.places.toArray()]);
+  return nextAppointment(residentId, sessions, places);
 }

@@ -1,8 +1,8 @@
 import { differenceInCalendarDays } from 'date-fns';
 
 /**
- * A resident's own appointment, when one is known. The weekly list's QR codes carry it (issue 7).
- * SEAM: resident mode on the tablet does not yet take the chosen resident's accepted session.
+ * A resident's own appointment, when one is known: the weekly list's QR codes carry it, and the
+ * resident's screen hands their next planned session to resident mode (src/domain/planning/appointment.ts).
  * It carries no name or id: only what the resident needs to find the room at the right time.
  */
 export interface Appointment {

@@ -1,5 +1,6 @@
 import { residentLanguageOf, type ResidentLanguage } from '../residentLanguages.ts';
 import { travel } from './distance.ts';
+import { placeText } from './appointment.ts';
 import { osloInstant } from './osloTime.ts';
 import { centreFinder, type PlaceRecord, type PlannedSession } from './records.ts';
 
@@ -104,7 +105,7 @@ export function appointmentLink(
   origin: string,
   row: Pick<WeeklyRow, 'infoLanguage' | 'startsAt' | 'placeName' | 'placeAddress'>,
 ): string {
-  const place = [row.placeName, row.placeAddress].filter(Boolean).join(', ');
+  const place = placeText({ name: row.placeName, address: row.placeAddress });
   const query = new URLSearchParams({ t: row.startsAt, ...(place ? { p: place } : {}) });
   return `${origin}/info${row.infoLanguage ? `/${row.infoLanguage}` : ''}?${query.toString()}`;
 }

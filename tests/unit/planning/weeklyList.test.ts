@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nextAppointment } from '../../../src/domain/planning/appointment.ts';
 import { interpreterOrders } from '../../../src/domain/planning/interpreterOrders.ts';
 import { osloInstant } from '../../../src/domain/planning/osloTime.ts';
 import { interpreterOrdersCsv, weeklyListCsv } from '../../../src/domain/planning/planCsv.ts';
@@ -141,6 +142,14 @@ describe('the weekly list for the reception centres', () => {
     expect(appointmentLink('https://k.example', { ...row!, infoLanguage: undefined })).toMatch(
       /^https:\/\/k\.example\/info\?t=/,
     );
+  });
+
+  it('gives a resident’s next planned appointment, and none to a no-show', () => {
+    expect(nextAppointment('r1', sessions, places)).toEqual({
+      start: '2026-12-01T09:00:00+01:00',
+      place: 'Voksenopplæringen, Skolegata 1',
+    });
+    expect(nextAppointment('r4', sessions, places)).toBeUndefined();
   });
 
   it('finds the information language of a mother tongue as NIR writes it', () => {
