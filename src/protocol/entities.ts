@@ -1,12 +1,15 @@
 import { z } from 'zod';
 import type { RosterClass } from '../domain/roster/classify.ts';
+import { INTERPRETER_CATEGORIES, INTERPRETER_MODES, PLACE_KINDS } from '../domain/planning/model.ts';
+import { MAX_SESSION_SLOTS, SLOT_STATUSES } from '../domain/planning/records.ts';
+import { CLOCK_PATTERN } from '../domain/planning/time.ts';
 
 /**
  * The kinds of record that sync carries, and what each field may hold. Sync itself is generic: it
  * moves named fields with versions. What a field may contain is checked here, on both sides, so a
  * bad value is refused on the device before it is queued and rejected by the server if it gets there.
  */
-export const ENTITIES = ['resident', 'mapping'] as const;
+export const ENTITIES = ['resident', 'mapping', 'place', 'plannedSession'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
 /** Property names the device uses for its own bookkeeping on a stored row; never field names. */
@@ -30,6 +33,24 @@ export type FieldValue = z.infer<typeof FieldValue>;
 const Name = z.string().trim().min(1).max(100);
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const ShortText = z.string().trim().min(1).max(200);
+const Clock = z.string().regex(CLOCK_PATTERN);
+
+// A planned session's slot (src/domain/planning/records.ts): who comes when, and whether they came.
+const SessionSlot = z.strictObject({
+  start: Clock,
+  end: Clock,
+  residentId: z.uuid().nullable(),
+  status: z.enum(SLOT_STATUSES),
+  locked: z.boolean(),
+});
+
+const SessionInterpreter = z.strictObject({
+  language: ShortText,
+  category: z.enum(INTERPRETER_CATEGORIES).nullable(),
+  mode: z.enum(INTERPRETER_MODES),
+  name: Name.nullable().optional(),
+  registerId: z.string().trim().min(1).max(40).nullable().optional(),
+});
 // Spelled out (not imported) so the protocol does not pull the roster code into every chunk.
 const ROSTER_CLASS_VALUES = [
   'targetGroup',
@@ -84,6 +105,38 @@ export const ENTITY_DEFINITIONS: Record<Entity, EntityDefinition> = {
     fields: { residentId: z.uuid(), deleted: z.boolean() },
     open: true,
     requiredOnCreate: ['residentId'],
+  },
+  // A mapping location or a reception centre: where sessions happen, and where residents live (the
+  // straight line between them decides the bus ticket).
+  place: {
+    fields: {
+      name: Name,
+      kind: z.enum(PLACE_KINDS),
+      address: ShortText.nullable(),
+      lat: z.number().min(-90).max(90),
+      lon: z.number().min(-180).max(180),
+      deleted: z.boolean(),
+    },
+    open: false,
+    requiredOnCreate: ['name', 'kind', 'lat', 'lon'],
+  },
+  // An accepted session ('session' is the sign-in on the device). The slots are one field, so they
+  // fit a field's 4 KB: at most MAX_SESSION_SLOTS (a working day of 15-minute slots).
+  plannedSession: {
+    fields: {
+      date: IsoDate,
+      start: Clock,
+      end: Clock,
+      placeId: z.uuid(),
+      mapper: Name,
+      slotMinutes: z.number().int().min(5).max(480),
+      language: ShortText,
+      interpreter: SessionInterpreter.nullable(),
+      slots: z.array(SessionSlot).min(1).max(MAX_SESSION_SLOTS),
+      deleted: z.boolean(),
+    },
+    open: false,
+    requiredOnCreate: ['date', 'start', 'end', 'placeId', 'mapper', 'slotMinutes', 'language', 'interpreter', 'slots'],
   },
 };
 

@@ -9,14 +9,20 @@ import { ENTITIES, type Entity } from './entities.ts';
  * - kartlegger maps: residents and their mapping answers.
  * - lesebruker imports the NIR lists and reads the roster: residents, never answers.
  * - admin runs the municipality (users, devices, settings) and, in a small municipality, also maps.
- * - mottak is a reception-centre contact: only the weekly list of their centre (sessions, a later
- *   issue), never residents' records or answers.
+ * - mottak is a reception-centre contact: only the weekly list of their centre (handed over printed
+ *   or as CSV for now), never residents' records or answers.
+ * Places are the municipality's: an administrator keeps them, the others read them. Mappers plan
+ * sessions; a lesebruker reads them, since the roster's "scheduled" list and the import's
+ * never-delete rule depend on them.
  */
+const RW = { read: true, write: true } as const;
+const READ = { read: true, write: false } as const;
+const NONE = { read: false, write: false } as const;
 const ACCESS: Record<Role, Record<Entity, { read: boolean; write: boolean }>> = {
-  kartlegger: { resident: { read: true, write: true }, mapping: { read: true, write: true } },
-  lesebruker: { resident: { read: true, write: true }, mapping: { read: false, write: false } },
-  admin: { resident: { read: true, write: true }, mapping: { read: true, write: true } },
-  mottak: { resident: { read: false, write: false }, mapping: { read: false, write: false } },
+  kartlegger: { resident: RW, mapping: RW, place: READ, plannedSession: RW },
+  lesebruker: { resident: RW, mapping: NONE, place: READ, plannedSession: READ },
+  admin: { resident: RW, mapping: RW, place: RW, plannedSession: RW },
+  mottak: { resident: NONE, mapping: NONE, place: NONE, plannedSession: NONE },
 };
 
 export function canRead(role: Role, entity: Entity): boolean {

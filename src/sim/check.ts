@@ -6,7 +6,12 @@ import type { Entity } from '../protocol/entities.ts';
 import { fetchHistory, type ServerState } from './serverState.ts';
 import type { Tablet, Write } from './tablet.ts';
 
-const ENTITY_OF_TABLE: Record<(typeof SYNCED_TABLES)[number], Entity> = { residents: 'resident', mappings: 'mapping' };
+const ENTITY_OF_TABLE: Record<(typeof SYNCED_TABLES)[number], Entity> = {
+  residents: 'resident',
+  mappings: 'mapping',
+  places: 'place',
+  plannedSessions: 'plannedSession',
+};
 /** Local bookkeeping on a stored row, not fields (RESERVED_FIELDS in src/protocol/entities.ts). */
 const BOOKKEEPING = new Set(['id', 'versions', 'updatedAt']);
 /** How many differences to describe; the count says the rest. */

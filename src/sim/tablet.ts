@@ -6,6 +6,9 @@ import { syncOnce } from '../client/sync/syncOnce.ts';
 import type { JsonValue } from '../domain/sync/json.ts';
 import { LoginResponse } from '../protocol/auth.ts';
 import type { Entity } from '../protocol/entities.ts';
+
+/** The kinds of record the simulated users write (places and sessions are not simulated). */
+export type SimEntity = Extract<Entity, 'resident' | 'mapping'>;
 import type { Network } from './network.ts';
 
 export interface Credentials {
@@ -33,7 +36,7 @@ export class Tablet {
   session: StoredSession | null = null;
   readonly writes: Write[] = [];
   /** Records this tablet knows, in the order it learnt of them: what its user can pick to edit. */
-  readonly known: Record<Entity, string[]> = { resident: [], mapping: [] };
+  readonly known: Record<SimEntity, string[]> = { resident: [], mapping: [] };
   private readonly knownIds = new Set<string>();
   /** A sync run is going on (the app runs one at a time) / another was asked for meanwhile. */
   syncing = false;
@@ -105,7 +108,7 @@ export class Tablet {
   }
 
   /** recordChange, logging each value written. */
-  async change(entity: Entity, entityId: string, values: Record<string, JsonValue>): Promise<OutboxRow> {
+  async change(entity: SimEntity, entityId: string, values: Record<string, JsonValue>): Promise<OutboxRow> {
     const row = await recordChange(this.db, entity, entityId, values);
     this.logWrites(row);
     this.know(entity, entityId);
@@ -118,7 +121,7 @@ export class Tablet {
     }
   }
 
-  know(entity: Entity, id: string): void {
+  know(entity: SimEntity, id: string): void {
     if (this.knownIds.has(id)) return;
     this.knownIds.add(id);
     this.known[entity].push(id);

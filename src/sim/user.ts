@@ -4,7 +4,7 @@ import type { JsonValue } from '../domain/sync/json.ts';
 import { uuidv7 } from '../domain/uuidv7.ts';
 import type { Entity } from '../protocol/entities.ts';
 import type { Rng } from './random.ts';
-import type { Tablet } from './tablet.ts';
+import type { SimEntity, Tablet } from './tablet.ts';
 import { ANSWER_FIELDS, RESIDENT_FIELDS, type ValueMaker } from './values.ts';
 
 /** How often a user does what, relative to each other. */
@@ -117,7 +117,7 @@ export class SimUser {
   }
 
   /** A record the tablet knows and has not seen deleted; often one of the first it learnt of. */
-  private async pickLive(entity: Entity): Promise<SyncedRow | undefined> {
+  private async pickLive(entity: SimEntity): Promise<SyncedRow | undefined> {
     const ids = this.tablet.known[entity];
     if (ids.length === 0) return undefined;
     for (let attempt = 0; attempt < 4; attempt++) {

@@ -11,6 +11,8 @@ import {
   E2E_IMPORT_MUNICIPALITY,
   E2E_IMPORT_USER,
   E2E_MUNICIPALITY,
+  E2E_PLAN_MUNICIPALITY,
+  E2E_PLAN_USER,
   E2E_USER,
   E2E_USER_2,
 } from './testEnv.ts';
@@ -61,6 +63,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(
       ...['user', 'add', '--municipality', E2E_IMPORT_MUNICIPALITY, '--username', E2E_IMPORT_USER.username],
       ...['--password', E2E_IMPORT_USER.password, '--role', 'kartlegger', '--name', E2E_IMPORT_USER.name],
+    );
+    cli('municipality', 'add', E2E_PLAN_MUNICIPALITY);
+    cli(
+      ...['user', 'add', '--municipality', E2E_PLAN_MUNICIPALITY, '--username', E2E_PLAN_USER.username],
+      ...['--password', E2E_PLAN_USER.password, '--role', 'admin', '--name', E2E_PLAN_USER.name],
     );
     // Unexpected server errors (logged with their stack, server-side only) show up in the test output.
     server = await startServerProcess(ROOT, dataDir, { forwardStderr: true });

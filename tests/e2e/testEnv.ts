@@ -36,6 +36,18 @@ export const E2E_IMPORT_USER = {
 
 export const E2E_IMPORT_MUNICIPALITY = 'Importkommune';
 
+/**
+ * An administrator (who may also map) in a municipality of its own, for planning: adds the places,
+ * imports a roster, plans and prints the weekly list without touching the other tests' records.
+ */
+export const E2E_PLAN_USER = {
+  username: 'e2e.planner',
+  password: 'e2e-horse-battery-planner',
+  name: 'Kari Planlegger',
+} as const;
+
+export const E2E_PLAN_MUNICIPALITY = 'Plankommune';
+
 export const BASE_URL_ENV = 'KARTLEGG_E2E_BASE_URL';
 
 export function baseURL(): string {

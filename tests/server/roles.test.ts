@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { ROLES, type Role } from '../../src/protocol/auth.ts';
+import type { Entity } from '../../src/protocol/entities.ts';
 import { PullResponse, PushResponse } from '../../src/protocol/sync.ts';
 import { addUser } from '../../src/server/accounts.ts';
 import { login, PASSWORD, postJson, seed, getWithToken } from './fixtures.ts';
@@ -10,12 +11,26 @@ import { storeCases, useStore } from './stores.ts';
  * The role × route matrix, written out here (not derived from src/protocol/permissions.ts) so that a
  * change of the rules must change this table too. r/w: may read / may change that kind of record.
  */
-const MATRIX: Record<Role, { resident: 'rw' | '-'; mapping: 'rw' | '-'; settings: 'read' | 'change' }> = {
-  kartlegger: { resident: 'rw', mapping: 'rw', settings: 'read' },
-  lesebruker: { resident: 'rw', mapping: '-', settings: 'read' },
-  admin: { resident: 'rw', mapping: 'rw', settings: 'change' },
-  mottak: { resident: '-', mapping: '-', settings: 'read' },
+type Access = 'rw' | 'r' | '-';
+const MATRIX: Record<Role, Record<Entity, Access> & { settings: 'read' | 'change' }> = {
+  kartlegger: { resident: 'rw', mapping: 'rw', place: 'r', plannedSession: 'rw', settings: 'read' },
+  lesebruker: { resident: 'rw', mapping: '-', place: 'r', plannedSession: 'r', settings: 'read' },
+  admin: { resident: 'rw', mapping: 'rw', place: 'rw', plannedSession: 'rw', settings: 'change' },
+  mottak: { resident: '-', mapping: '-', place: '-', plannedSession: '-', settings: 'read' },
 };
+
+const PLACE = { name: 'Voksenopplæringen', kind: 'mappingLocation', address: 'Storgata 1', lat: 59.95, lon: 11.05 };
+const sessionOf = (placeId: string, residentId: string) => ({
+  date: '2026-12-01',
+  start: '09:00',
+  end: '10:00',
+  placeId,
+  mapper: 'Kari',
+  slotMinutes: 60,
+  language: 'Arabisk',
+  interpreter: { language: 'Arabisk', category: 'C', mode: 'inPerson' },
+  slots: [{ start: '09:00', end: '10:00', residentId, status: 'planned', locked: false }],
+});
 
 describe.each(storeCases())('roles on $name', (storeCase) => {
   const getStore = useStore(storeCase);
@@ -32,7 +47,7 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
       tokens[role] = session.token;
       devices[role] = session.deviceId;
     }
-    const push = async (role: Role, entity: 'resident' | 'mapping', entityId: string, fields: object) => {
+    const push = async (role: Role, entity: Entity, entityId: string, fields: object) => {
       const changes = Object.fromEntries(Object.entries(fields).map(([f, value]) => [f, { value, baseVersion: 0 }]));
       const res = await postJson(
         ctx.app,
@@ -53,38 +68,47 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
     const mappingId = uuidv7();
     await push('kartlegger', 'resident', residentId, { givenName: 'Amina', familyName: 'Yusuf' });
     await push('kartlegger', 'mapping', mappingId, { residentId, q_language: 'ar' });
-    return { ...ctx, tokens, push, get, residentId, mappingId };
+    const placeId = uuidv7();
+    const sessionId = uuidv7();
+    await push('admin', 'place', placeId, PLACE);
+    await push('kartlegger', 'plannedSession', sessionId, sessionOf(placeId, residentId));
+    return { ...ctx, tokens, push, get, residentId, mappingId, placeId, sessionId };
   }
 
   it.each(ROLES)('%s: push is applied or rejected as forbidden, by kind of record', async (role) => {
-    const { push, residentId } = await municipality();
+    const { push, residentId, placeId } = await municipality();
     const resident = await push(role, 'resident', uuidv7(), { givenName: 'Ny', familyName: 'Person' });
     const mapping = await push(role, 'mapping', uuidv7(), { residentId, q_language: 'ti' });
-    const expected = (access: 'rw' | '-') =>
+    const place = await push(role, 'place', uuidv7(), { ...PLACE, name: 'Mottaket', kind: 'receptionCentre' });
+    const session = await push(role, 'plannedSession', uuidv7(), sessionOf(placeId, residentId));
+    const expected = (access: Access) =>
       access === 'rw' ? { status: 'applied' } : { status: 'rejected', reason: 'forbidden' };
     expect(resident).toMatchObject(expected(MATRIX[role].resident));
     expect(mapping).toMatchObject(expected(MATRIX[role].mapping));
+    expect(place).toMatchObject(expected(MATRIX[role].place));
+    expect(session).toMatchObject(expected(MATRIX[role].plannedSession));
   });
 
   it.each(ROLES)('%s: pull carries only what the role may read', async (role) => {
     const { get } = await municipality();
     const res = await get(role, '/api/sync/pull?protocol=2&cursor=0&limit=100');
-    if (MATRIX[role].resident === '-' && MATRIX[role].mapping === '-') {
+    const entities = ['resident', 'mapping', 'place', 'plannedSession'] as const;
+    if (entities.every((entity) => MATRIX[role][entity] === '-')) {
       expect(res.status).toBe(403);
       return;
     }
     expect(res.status).toBe(200);
-    const entities = new Set(PullResponse.parse(await res.json()).records.map((r) => r.entity));
-    expect(entities.has('resident')).toBe(MATRIX[role].resident === 'rw');
-    expect(entities.has('mapping')).toBe(MATRIX[role].mapping === 'rw');
+    const pulled = new Set(PullResponse.parse(await res.json()).records.map((r) => r.entity));
+    for (const entity of entities) expect(pulled.has(entity), entity).toBe(MATRIX[role][entity] !== '-');
   });
 
   it.each(ROLES)('%s: record history only for what the role may read', async (role) => {
-    const { get, residentId, mappingId } = await municipality();
-    const resident = await get(role, `/api/records/resident/${residentId}/history`);
-    const mapping = await get(role, `/api/records/mapping/${mappingId}/history`);
-    expect(resident.status).toBe(MATRIX[role].resident === 'rw' ? 200 : 403);
-    expect(mapping.status).toBe(MATRIX[role].mapping === 'rw' ? 200 : 403);
+    const { get, residentId, mappingId, placeId, sessionId } = await municipality();
+    const ids = { resident: residentId, mapping: mappingId, place: placeId, plannedSession: sessionId };
+    for (const [entity, id] of Object.entries(ids) as [Entity, string][]) {
+      const res = await get(role, `/api/records/${entity}/${id}/history`);
+      expect(res.status, entity).toBe(MATRIX[role][entity] === '-' ? 403 : 200);
+    }
   });
 
   it.each(ROLES)('%s: settings are read by all, changed by an administrator only', async (role) => {

@@ -3,6 +3,7 @@ import type { ConflictRecord } from '../../protocol/sync.ts';
 import type { Entity } from '../../protocol/entities.ts';
 import type { Resident } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
+import type { PlaceRecord, PlannedSession } from '../../domain/planning/records.ts';
 
 /**
  * Bookkeeping every synced row carries beside its fields (whose names never collide with these:
@@ -46,6 +47,9 @@ export interface OutboxRow {
   reason?: string;
 }
 
+export type PlaceRow = SyncedRow & PlaceRecord;
+export type PlannedSessionRow = SyncedRow & PlannedSession;
+
 export type ConflictRow = ConflictRecord & { status: 'open' | 'resolved' };
 
 export interface MetaRow {
@@ -56,6 +60,8 @@ export interface MetaRow {
 export type KartleggDb = Dexie & {
   residents: EntityTable<ResidentRow, 'id'>;
   mappings: EntityTable<MappingRow, 'id'>;
+  places: EntityTable<PlaceRow, 'id'>;
+  plannedSessions: EntityTable<PlannedSessionRow, 'id'>;
   outbox: EntityTable<OutboxRow, 'clientSeq'>;
   conflicts: EntityTable<ConflictRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
@@ -98,13 +104,20 @@ export function openDatabase(name = DB_NAME): KartleggDb {
           delete row.op;
         });
     });
+  // v4 (issue 7): places and accepted sessions. (v3 is the on-device encryption's; Dexie allows gaps.)
+  db.version(4).stores({ places: 'id, kind', plannedSessions: 'id, date' });
   return db;
 }
 
 /** The table that holds an entity's rows. */
 export function tableOf(db: KartleggDb, entity: Entity) {
-  const tables = { resident: db.residents, mapping: db.mappings } as const;
+  const tables = {
+    resident: db.residents,
+    mapping: db.mappings,
+    place: db.places,
+    plannedSession: db.plannedSessions,
+  } as const;
   return tables[entity] as unknown as EntityTable<SyncedRow & Record<string, unknown>, 'id'>;
 }
 
-export const SYNCED_TABLES = ['residents', 'mappings'] as const;
+export const SYNCED_TABLES = ['residents', 'mappings', 'places', 'plannedSessions'] as const;

@@ -45,3 +45,12 @@ export { clientId, getMeta, setMeta } from './meta.ts';
 export { observe } from './observe.ts';
 export { mappingFacts, mappingOfResident, openOrStartMapping, type MappingFacts } from './mappings.ts';
 export { scheduledResidentIds } from './sessions.ts';
+export { listPlaces, savePlace, type PlaceValues } from './places.ts';
+export {
+  acceptSessions,
+  appointmentOfResident,
+  listPlannedSessions,
+  setSessionInterpreter,
+  updateSessionSlots,
+} from './plannedSessions.ts';
+export type { PlaceRow, PlannedSessionRow } from './database.ts';

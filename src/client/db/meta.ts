@@ -40,6 +40,8 @@ export interface MetaValues {
    * week's export with the same header starts from it. Header names only, no personal data.
    */
   columnMappings: Record<string, ColumnMapping>;
+  /** The plan screen's bus-ticket threshold (km, straight line), when the mapper changed it from 6. */
+  busTicketKm: number;
 }
 
 export async function getMeta<K extends keyof MetaValues>(db: KartleggDb, key: K): Promise<MetaValues[K] | undefined> {

@@ -1,12 +1,10 @@
+import { residentsWithPlannedSlot } from '../../domain/planning/records.ts';
 import type { KartleggDb } from './database.ts';
 
 /**
  * Residents with a planned mapping session: the roster's "scheduled" list, and (with a mapping) who
- * an import must never remove.
- *
- * TODO(issue 5): sessions arrive with scheduling. Until then nobody is scheduled; this is the one
- * place to read them from, so the working lists and the import pick them up without other changes.
+ * an import must never remove. A no-show is not scheduled: they wait for a new slot.
  */
-export function scheduledResidentIds(_db: KartleggDb): Promise<Set<string>> {
-  return Promise.resolve(new Set());
+export async function scheduledResidentIds(db: KartleggDb): Promise<Set<string>> {
+  return residentsWithPlannedSlot(await db.plannedSessions.toArray());
 }

@@ -1,8 +1,8 @@
 import { differenceInCalendarDays } from 'date-fns';
 
 /**
- * A resident's own appointment, when one is known. SEAM (issue 7): sessions do not exist yet; when they
- * do, the staff side builds this from the chosen resident's session and passes it to resident mode.
+ * A resident's own appointment, when one is known: the weekly list's QR codes carry it, and the
+ * resident's screen hands their next planned session to resident mode (src/domain/planning/appointment.ts).
  * It carries no name or id: only what the resident needs to find the room at the right time.
  */
 export interface Appointment {
@@ -38,7 +38,10 @@ export function formatAppointment(start: string, lang: string, now = new Date())
   return { date, time, relative };
 }
 
-/** An appointment from the public page's query (?t=<ISO time>&p=<place id>); never a name. */
+/**
+ * An appointment from the public page's query (?t=<ISO time>&p=<place name and address>), as the weekly
+ * list's QR codes carry it (src/domain/planning/weeklyList.ts); never a resident's name or id.
+ */
 export function appointmentFromQuery(search: string): Appointment | undefined {
   const params = new URLSearchParams(search);
   const start = params.get('t');

@@ -1,5 +1,5 @@
 import type { PullResponse, RecordSnapshot } from '../../protocol/sync.ts';
-import type { ENTITIES } from '../../protocol/entities.ts';
+import { ENTITIES } from '../../protocol/entities.ts';
 import { setMeta, tableOf, type KartleggDb, type OutboxRow, type SyncedRow } from '../db/index.ts';
 import { SYNCED_TABLES } from '../db/database.ts';
 
@@ -17,7 +17,7 @@ export async function applyServerChanges(db: KartleggDb, page: PullResponse, now
     for (const o of pending) {
       if (o.status === 'pending') byEntity.set(o.entityId, [...(byEntity.get(o.entityId) ?? []), o]);
     }
-    for (const entity of ['resident', 'mapping'] satisfies (typeof ENTITIES)[number][]) {
+    for (const entity of ENTITIES) {
       const snapshots = page.records.filter((r) => r.entity === entity);
       if (snapshots.length === 0) continue;
       const table = tableOf(db, entity);

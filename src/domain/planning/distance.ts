@@ -20,3 +20,13 @@ export function distanceKm(a: Pick<Place, 'lat' | 'lon'>, b: Pick<Place, 'lat' |
 export function busTicketNeeded(km: number, thresholdKm: number): boolean {
   return km > thresholdKm;
 }
+
+/** The travel note between a centre and a place: the distance to one decimal, and the bus-ticket rule. */
+export function travel(
+  centre: Pick<Place, 'lat' | 'lon'>,
+  place: Pick<Place, 'lat' | 'lon'>,
+  thresholdKm: number,
+): { km: number; busTicket: boolean } {
+  const km = distanceKm(centre, place);
+  return { km: Math.round(km * 10) / 10, busTicket: busTicketNeeded(km, thresholdKm) };
+}

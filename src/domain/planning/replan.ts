@@ -40,11 +40,14 @@ export function replanInput(input: PlanInput, plan: Plan, attendance: Attendance
     .filter((r) => !attended.has(r.id))
     .map((r) => {
       const date = missed.get(r.id);
-      if (date === undefined) return r;
-      const next = format(addDays(parseISO(date), 1), 'yyyy-MM-dd');
-      const earliest = [next, today, r.earliest ?? ''].reduce((a, b) => (a > b ? a : b));
-      return { ...r, earliest };
+      return date === undefined ? r : { ...r, earliest: earliestAfterNoShow(date, today, r.earliest) };
     });
   const locked = locksFromPlan(plan, new Set([...attended, ...missed.keys()]));
   return { ...input, today, residents, locked };
+}
+
+/** A no-show may come again from the day after the missed one, never before today or their own earliest. */
+export function earliestAfterNoShow(missed: string, today: string, earliest?: string): string {
+  const next = format(addDays(parseISO(missed), 1), 'yyyy-MM-dd');
+  return [next, today, earliest ?? ''].reduce((a, b) => (a > b ? a : b));
 }

@@ -1,4 +1,4 @@
-import { busTicketNeeded, distanceKm } from './distance.ts';
+import { travel } from './distance.ts';
 import { DEFAULT_BUS_TICKET_KM, type Cost, type PlanInput, type PlannedSlot, type Session } from './model.ts';
 import type { Problem } from './problem.ts';
 import { toClock } from './time.ts';
@@ -45,9 +45,9 @@ export function toSessions(
           if (late.has(r.index)) slot.late = true;
           const centre = places.get(r.resident.receptionCentre);
           if (centre && place) {
-            const km = distanceKm(centre, place);
-            slot.distanceKm = Math.round(km * 10) / 10;
-            slot.busTicket = busTicketNeeded(km, threshold);
+            const trip = travel(centre, place, threshold);
+            slot.distanceKm = trip.km;
+            slot.busTicket = trip.busTicket;
           }
         }
         slotList.push(slot);
@@ -76,8 +76,13 @@ export function toSessions(
   return sessions;
 }
 
+/** What a plan's cost looks at in a session: the planner's, or one accepted and edited since. */
+export type CostedSession = Pick<Session, 'interpreter' | 'slotMinutes'> & {
+  slots: readonly { residentId: string | null }[];
+};
+
 /** The plan's cost in what the municipality pays for and what residents suffer. */
-export function planCost(sessions: readonly Session[], deadlinesMissed: number, unplaced: number): Cost {
+export function planCost(sessions: readonly CostedSession[], deadlinesMissed: number, unplaced: number): Cost {
   let interpreterBookings = 0;
   let idleMinutes = 0;
   for (const s of sessions) {

@@ -11,7 +11,10 @@ export type View =
   | { screen: 'conflicts'; entityId?: string; returnTo?: View }
   | { screen: 'attention' }
   | { screen: 'admin' }
-  | { screen: 'import' };
+  | { screen: 'import' }
+  | { screen: 'plan' }
+  | { screen: 'weeklyList' }
+  | { screen: 'interpreterOrders' };
 
 /** Which screen is open, and where keyboard focus goes when it changes. */
 class Navigation {
