@@ -240,7 +240,7 @@ test('resident mode hides the roster, survives Back and reload, and only the hel
   // The browser's Back and a reload both stay in resident mode.
   await page.goBack();
   await expect(roster.heading).toHaveCount(0);
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await expect(infoPage.languageButton('ti')).toBeVisible();
   await expect(roster.heading).toHaveCount(0);
 

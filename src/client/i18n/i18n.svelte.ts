@@ -19,7 +19,7 @@ const partFiles = import.meta.glob<{ default: Record<string, unknown> }>('./loca
  * them (`want`) — in the current language and in every language chosen later — so none of it weighs
  * on the sign-in page. Their keys never overlap the main bundle's.
  */
-function lazyStrings(part: 'roster' | 'form' | 'admin') {
+function lazyStrings(part: 'roster' | 'form' | 'admin' | 'lock') {
   let wanted = false;
   const loaded: Record<string, true> = {};
   const load = async (code: string) => {
@@ -45,11 +45,14 @@ const rosterStrings = lazyStrings('roster');
 const formStrings = lazyStrings('form');
 /** The administrator's screen. */
 const adminStrings = lazyStrings('admin');
-const parts = [rosterStrings, formStrings, adminStrings];
+/** The PIN screens (choose, unlock, forgotten) and the lock button. */
+const lockStrings = lazyStrings('lock');
+const parts = [rosterStrings, formStrings, adminStrings, lockStrings];
 
 export const loadRosterStrings = (): Promise<void> => rosterStrings.want();
 export const loadAdminStrings = (): Promise<void> => adminStrings.want();
 export const loadFormStrings = (): Promise<void> => formStrings.want();
+export const loadLockStrings = (): Promise<void> => lockStrings.want();
 
 const STORAGE_KEY = 'kartlegg.uiLanguage';
 
