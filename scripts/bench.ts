@@ -7,7 +7,7 @@
  * or a measurement could not be taken. See bench/README.md.
  *
  * `npm run bench -- --only=roster` (a comma-separated list of section keys: size, coldStart, sync,
- * roster, plan, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
+ * roster, encryption, plan, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
  * Such a partial run prints its table but leaves bench/results.json alone, so that file always holds
  * a complete run.
  */
@@ -18,6 +18,7 @@ import { coldStartRows } from './bench/coldStart.ts';
 import { syncApplyRows, syncRoundTripRows, syncThroughputRows } from './bench/sync.ts';
 import { lighthouseSignIn } from './bench/lighthouse.ts';
 import { rosterRows } from './bench/roster.ts';
+import { encryptionRows } from './bench/encryption.ts';
 import { planRows } from './bench/plan.ts';
 import { collectResults, failures, markdownTable, writeResults, type BenchError, type Row } from './bench/report.ts';
 
@@ -27,7 +28,7 @@ const RESULTS_PATH = join(ROOT, 'bench', 'results.json');
 const LIGHTHOUSE_REPORT_PATH = join(ROOT, 'bench', 'lighthouse-signin.html');
 
 /** Section keys for `--only`; every section belongs to one. */
-const SECTION_KEYS = ['size', 'coldStart', 'sync', 'roster', 'plan', 'lighthouse'] as const;
+const SECTION_KEYS = ['size', 'coldStart', 'sync', 'roster', 'encryption', 'plan', 'lighthouse'] as const;
 type SectionKey = (typeof SECTION_KEYS)[number];
 
 function onlySections(args: readonly string[]): ReadonlySet<SectionKey> | null {
@@ -100,6 +101,9 @@ if (!databaseUrl && (!only || only.has('sync')))
   notes.push('Sync on PostgreSQL was not measured: set DATABASE_URL to measure it.');
 await section('roster', 'Roster import and search', async () => {
   rows.push(...(await rosterRows(ROOT)));
+});
+await section('encryption', 'PIN unlock and the sealed roster', async () => {
+  rows.push(...(await encryptionRows(ROOT)));
 });
 await section('plan', 'Planner', () => {
   rows.push(...planRows());

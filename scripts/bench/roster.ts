@@ -151,11 +151,17 @@ export async function rosterRows(root: string): Promise<Row[]> {
   }
 }
 
-async function signIn(page: Page): Promise<void> {
+/** The PIN the bench chooses after signing in (it seals the tablet's data). */
+export const BENCH_PIN = '135790';
+
+export async function signIn(page: Page, user: { username: string; password: string } = USER): Promise<void> {
   await page.goto('/');
-  await page.getByLabel('Brukernavn').fill(USER.username);
-  await page.getByLabel('Passord').fill(USER.password);
+  await page.getByLabel('Brukernavn').fill(user.username);
+  await page.getByLabel('Passord').fill(user.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
+  await page.getByLabel('Ny PIN-kode').fill(BENCH_PIN);
+  await page.getByLabel('Gjenta PIN-koden').fill(BENCH_PIN);
+  await page.getByRole('button', { name: 'Lagre PIN-koden' }).click();
   await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
   // "Ready to work offline" floats over the bottom of the page once the precache is filled.
   const dismiss = page.getByRole('button', { name: 'Lukk' });
@@ -163,7 +169,7 @@ async function signIn(page: Page): Promise<void> {
 }
 
 /** One import through the screen; the files one after the other so their times do not overlap. */
-async function importLists(page: Page, fileA: string, fileB: string): Promise<ImportTiming> {
+export async function importLists(page: Page, fileA: string, fileB: string): Promise<ImportTiming> {
   await page.getByRole('button', { name: 'Importer NIR-lister' }).click();
   const screen = page.getByRole('region', { name: 'Importer NIR-lister' });
   await screen

@@ -12,6 +12,9 @@ import {
   type StoredSession,
 } from '../db/index.ts';
 
+/** The performance measure of an unlock with the PIN, from the click to the database open. */
+export const UNLOCK_MEASURE = 'kartlegg:unlock';
+
 /** The shortest PIN accepted: 6 digits. */
 export const MIN_PIN_LENGTH = 6;
 

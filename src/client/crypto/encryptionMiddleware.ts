@@ -65,15 +65,35 @@ function sealedTable(table: DBCoreTable, key: () => Uint8Array): DBCoreTable {
     // The cursor's value is opened once per position (each continue() moves it).
     let openedFor: unknown;
     let opened: unknown;
-    return Object.create(cursor, {
-      value: {
-        get() {
-          const value = cursor.value as unknown;
-          if (value !== openedFor) [openedFor, opened] = [value, openRow(value)];
-          return opened;
-        },
+    // Every member delegates explicitly: the native IDBCursor's getters refuse a `this` that is not
+    // the cursor itself (so no Object.create over it), and next() resolves to this wrapper.
+    const wrapped: DBCoreCursor = {
+      get trans() {
+        return cursor.trans;
       },
-    }) as DBCoreCursor;
+      get key(): unknown {
+        return cursor.key;
+      },
+      get primaryKey(): unknown {
+        return cursor.primaryKey;
+      },
+      get value() {
+        const value = cursor.value as unknown;
+        if (value !== openedFor) [openedFor, opened] = [value, openRow(value)];
+        return opened;
+      },
+      get done() {
+        return cursor.done === true;
+      },
+      continue: (key?: unknown) => cursor.continue(key),
+      continuePrimaryKey: (key: unknown, primaryKey: unknown) => cursor.continuePrimaryKey(key, primaryKey),
+      advance: (count: number) => cursor.advance(count),
+      start: (onNext: () => void) => cursor.start(onNext),
+      stop: (value?: unknown) => cursor.stop(value),
+      next: () => cursor.next().then(() => wrapped),
+      fail: (error: Error) => cursor.fail(error),
+    };
+    return wrapped;
   };
 
   return {

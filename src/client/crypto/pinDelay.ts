@@ -1,7 +1,7 @@
 /**
- * Escalating waits after wrong PINs, kept in localStorage so a reload does not reset them. Up to
- * FREE_TRIES - 1 wrong PINs cost nothing (typos); the FREE_TRIES-th and every one after it make the
- * next try wait, longer each time.
+ * Escalating waits after wrong PINs, kept in localStorage so a reload does not reset them. After
+ * FREE_TRIES wrong PINs in a row the next try must wait DELAYS_S[0]; each further wrong PIN waits the
+ * next delay. A couple of typos cost nothing.
  * This slows a person guessing at the tablet; it cannot slow a copy of the storage, which is what the
  * 600,000 PBKDF2 iterations are for (docs/security.md).
  */
