@@ -70,6 +70,22 @@ describe('encryption in IndexedDB', () => {
     expect((await rawRows(kdb)).residents).toHaveLength(1);
   });
 
+  it('opens the rows a cursor meets (a filter, modify, each) and seals what modify writes', async () => {
+    const kdb = fresh();
+    await addResident(kdb, { givenName: 'Amina', familyName: NAME, birthDate: null });
+    await addResident(kdb, { givenName: 'Ola', familyName: 'Berg', birthDate: null });
+    expect((await kdb.residents.filter((r) => r.familyName === NAME).toArray()).map((r) => r.givenName)).toEqual([
+      'Amina',
+    ]);
+    await kdb.residents.toCollection().modify((r) => {
+      r.givenName = `${r.givenName}-${NAME}`;
+    });
+    const names: string[] = [];
+    await kdb.residents.each((r) => void names.push(r.givenName));
+    expect(names.sort()).toEqual([`Amina-${NAME}`, `Ola-${NAME}`]);
+    expect(asText(await rawRows(kdb))).not.toContain(NAME);
+  });
+
   it('opens with WebCrypto what the synchronous cipher sealed, and the reverse', async () => {
     const aad = additionalData('residents', 'x');
     const sealed = seal(key, { familyName: NAME }, aad);
