@@ -3,7 +3,8 @@ import { expect, test } from '@playwright/test';
 import { MappingFormPage, sectionTitle } from './pages/MappingFormPage.ts';
 import { openedRows, rawDatabaseText, storedMapping, storedSession } from './pages/localDatabase.ts';
 import { SignInPage } from './pages/SignInPage.ts';
-import { E2E_PIN } from './testEnv.ts';
+import { RosterPage } from './pages/RosterPage.ts';
+import { E2E_PIN, E2E_USER } from './testEnv.ts';
 
 const LOCKED = 'Nettbrettet er låst';
 
@@ -131,4 +132,63 @@ test('a forgotten PIN: the app warns of unsynced changes, offers them sealed, th
   // What was synced comes back from the server; the change never synced is gone from this tablet.
   await expect(roster.resident('Aisha', synced)).toBeVisible();
   await expect(page.getByText(unsynced)).toHaveCount(0);
+});
+
+// A tablet signed in before encryption existed: its version 2 database holds everything in clear.
+test('a tablet from before encryption asks for a PIN, and its stored rows become sealed', async ({ page, request }) => {
+  const login = await request.post('/api/auth/login', { data: { ...E2E_USER, deviceLabel: 'e2e' } });
+  const session = { ...((await login.json()) as { token: string }), username: E2E_USER.username };
+  const family = `Gammeldata${Date.now().toString(36)}`;
+  await page.goto('/info');
+  await page.evaluate(
+    ({ session, family }) =>
+      new Promise<void>((resolve, reject) => {
+        // Dexie stores schema version n as IndexedDB version 10n.
+        const open = indexedDB.open('kartlegg', 20);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          const residents = db.createObjectStore('residents', { keyPath: 'id' });
+          residents.createIndex('familyName', 'familyName');
+          residents.createIndex('updatedAt', 'updatedAt');
+          const mappings = db.createObjectStore('mappings', { keyPath: 'id' });
+          mappings.createIndex('residentId', 'residentId');
+          mappings.createIndex('updatedAt', 'updatedAt');
+          const outbox = db.createObjectStore('outbox', { keyPath: 'clientSeq' });
+          outbox.createIndex('mutationId', 'mutationId', { unique: true });
+          outbox.createIndex('status', 'status');
+          outbox.createIndex('entityId', 'entityId');
+          db.createObjectStore('meta', { keyPath: 'key' });
+          const conflicts = db.createObjectStore('conflicts', { keyPath: 'id' });
+          conflicts.createIndex('entityId', 'entityId');
+          conflicts.createIndex('status', 'status');
+          const tx = open.transaction!;
+          tx.objectStore('meta').put({ key: 'session', value: session });
+          tx.objectStore('residents').put({
+            id: crypto.randomUUID(),
+            givenName: 'Yonas',
+            familyName: family,
+            versions: {},
+            updatedAt: Date.now(),
+          });
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          localStorage.setItem('kartlegg.signedIn', '1');
+          resolve();
+        };
+        open.onerror = () => reject(new Error('open failed'));
+      }),
+    { session, family },
+  );
+  // No sync during the check: the resident exists only on this tablet.
+  await page.route('**/api/sync/**', (route) => route.abort());
+  await page.goto('/');
+  const signIn = new SignInPage(page);
+  await signIn.choosePin();
+  const roster = new RosterPage(page);
+  await roster.expectOpen();
+  await expect(roster.resident('Yonas', family)).toBeVisible();
+  const raw = await rawDatabaseText(page);
+  expect(raw).not.toContain(family);
+  expect(raw).not.toContain(session.token);
 });

@@ -1,3 +1,4 @@
+import { clearDataKey } from '../crypto/dataKey.ts';
 import { removeKeyring } from '../crypto/keyringStore.ts';
 import { clearWrongPins } from '../crypto/pinDelay.ts';
 import { Dexie } from 'dexie';
@@ -32,6 +33,8 @@ export function closeLocalDatabase(): void {
  */
 export async function deleteLocalDatabase(): Promise<void> {
   closeLocalDatabase();
+  // The key dies with the data it sealed: the next database gets a new one, under a new PIN.
+  clearDataKey();
   // Deleting needs no key and no open connection.
   await Dexie.delete(DB_NAME);
   removeKeyring();
