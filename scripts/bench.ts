@@ -7,7 +7,7 @@
  * or a measurement could not be taken. See bench/README.md.
  *
  * `npm run bench -- --only=roster` (a comma-separated list of section keys: size, coldStart, sync,
- * roster, form, plan, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
+ * roster, form, encryption, plan, lighthouse) builds and runs only those sections: a quick loop while working on one of them.
  * Such a partial run prints its table but leaves bench/results.json alone, so that file always holds
  * a complete run.
  */
@@ -19,6 +19,7 @@ import { syncApplyRows, syncRoundTripRows, syncThroughputRows } from './bench/sy
 import { lighthouseSignIn } from './bench/lighthouse.ts';
 import { formRows } from './bench/form.ts';
 import { rosterRows } from './bench/roster.ts';
+import { encryptionRows } from './bench/encryption.ts';
 import { planRows } from './bench/plan.ts';
 import { collectResults, failures, markdownTable, writeResults, type BenchError, type Row } from './bench/report.ts';
 
@@ -28,7 +29,7 @@ const RESULTS_PATH = join(ROOT, 'bench', 'results.json');
 const LIGHTHOUSE_REPORT_PATH = join(ROOT, 'bench', 'lighthouse-signin.html');
 
 /** Section keys for `--only`; every section belongs to one. */
-const SECTION_KEYS = ['size', 'coldStart', 'sync', 'roster', 'form', 'plan', 'lighthouse'] as const;
+const SECTION_KEYS = ['size', 'coldStart', 'sync', 'roster', 'form', 'encryption', 'plan', 'lighthouse'] as const;
 type SectionKey = (typeof SECTION_KEYS)[number];
 
 function onlySections(args: readonly string[]): ReadonlySet<SectionKey> | null {
@@ -104,6 +105,9 @@ await section('roster', 'Roster import and search', async () => {
 });
 await section('form', 'Mapping form', async () => {
   rows.push(...(await formRows(ROOT)));
+});
+await section('encryption', 'PIN unlock and the sealed roster', async () => {
+  rows.push(...(await encryptionRows(ROOT)));
 });
 await section('plan', 'Planner', () => {
   rows.push(...planRows());

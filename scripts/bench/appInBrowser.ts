@@ -55,13 +55,30 @@ export async function benchContext(browser: Browser, url: string): Promise<Brows
   return context;
 }
 
+/** The PIN the benches choose after signing in (it seals the tablet's data). */
+export const BENCH_PIN = '135790';
+
+/** Signs in, chooses the PIN, and waits for the roster. */
 export async function signIn(page: Page, user: BenchUser): Promise<void> {
   await page.goto('/');
   await page.getByLabel('Brukernavn').fill(user.username);
   await page.getByLabel('Passord').fill(user.password);
   await page.getByRole('button', { name: 'Logg inn' }).click();
-  await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
+  await page.getByLabel('Ny PIN-kode').fill(BENCH_PIN);
+  await page.getByLabel('Gjenta PIN-koden').fill(BENCH_PIN);
+  await page.getByRole('button', { name: 'Lagre PIN-koden' }).click();
+  await rosterShown(page);
   // "Ready to work offline" floats over the bottom of the page once the precache is filled.
   const dismiss = page.getByRole('button', { name: 'Lukk' });
   await dismiss.click({ timeout: 15_000 }).catch(() => undefined);
 }
+
+/** Unlocks the app (every page load starts locked) and waits for the roster. */
+export async function unlockWithPin(page: Page): Promise<void> {
+  await page.getByLabel('PIN-kode', { exact: true }).fill(BENCH_PIN);
+  await page.getByRole('button', { name: 'Lås opp' }).click();
+  await rosterShown(page);
+}
+
+const rosterShown = (page: Page) =>
+  page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor({ timeout: 60_000 });

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { benchContext, signIn, withAppInBrowser } from './appInBrowser.ts';
+import { benchContext, signIn, unlockWithPin, withAppInBrowser } from './appInBrowser.ts';
 import { median, quantile, row, type Row } from './report.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function formRows(root: string): Promise<Row[]> {
     for (let run = 0; run < OPENS; run++) {
       // A reload empties the module cache: the next open fetches the form's chunks again.
       await page.reload();
-      await page.getByRole('heading', { level: 2, name: /^Beboere\b/ }).waitFor();
+      await unlockWithPin(page);
       await openResident(page, ...NAME);
       cold.push(await openMapping(page));
       await backToResident(page);

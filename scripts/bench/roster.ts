@@ -122,7 +122,7 @@ export async function rosterRows(root: string): Promise<Row[]> {
 }
 
 /** One import through the screen; the files one after the other so their times do not overlap. */
-async function importLists(page: Page, fileA: string, fileB: string): Promise<ImportTiming> {
+export async function importLists(page: Page, fileA: string, fileB: string): Promise<ImportTiming> {
   await page.getByRole('button', { name: 'Importer NIR-lister' }).click();
   const screen = page.getByRole('region', { name: 'Importer NIR-lister' });
   await screen

@@ -1,5 +1,9 @@
 import { recordChange } from '../../src/client/db/changes.ts';
 import { openDatabase, type KartleggDb } from '../../src/client/db/database.ts';
+
+/** Rows are sealed as on a tablet; the key is any 256 bits. */
+const dataKey = crypto.getRandomValues(new Uint8Array(32));
+const benchKey = () => dataKey;
 import { createApi } from '../../src/client/net/api.ts';
 import { applyServerChanges } from '../../src/client/sync/applyServerChanges.ts';
 import { pullChanges } from '../../src/client/sync/pull.ts';
@@ -80,7 +84,7 @@ export async function syncApplyRows(): Promise<Row[]> {
   useFakeIndexedDb();
   const times: number[] = [];
   for (let run = 0; run < APPLY_RUNS; run++) {
-    const db = openDatabase(`bench-apply-${run}-${Date.now()}`);
+    const db = openDatabase(`bench-apply-${run}-${Date.now()}`, benchKey);
     const pages = pulledPages();
     try {
       await db.open();
@@ -137,7 +141,7 @@ async function tablet(
     body: { ...server.accounts.credentials(index), deviceLabel: `bench tablet ${index}` },
   });
   return {
-    db: openDatabase(`bench-sync-${index}-${Date.now()}`),
+    db: openDatabase(`bench-sync-${index}-${Date.now()}`, benchKey),
     session: { token: login.token, deviceId: login.deviceId },
     api: createApi(meter.fetch, `${server.url}/api/`),
   };

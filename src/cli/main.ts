@@ -5,7 +5,13 @@ import { readConfig, ConfigError } from '../server/config.ts';
 import { openStore, StoreConfigError } from '../server/store/openStore.ts';
 import { startServer } from '../server/startServer.ts';
 import { ROLES, Role } from '../protocol/auth.ts';
-import { MAX_RETENTION_DAYS, MAX_TABLET_PURGE_DAYS, MIN_RETENTION_DAYS, SettingsUpdate } from '../protocol/settings.ts';
+import {
+  MAX_AUTO_LOCK_MINUTES,
+  MAX_RETENTION_DAYS,
+  MAX_TABLET_PURGE_DAYS,
+  MIN_RETENTION_DAYS,
+  SettingsUpdate,
+} from '../protocol/settings.ts';
 import { MAX_DEADLINE_DAYS } from '../domain/roster/deadlineDays.ts';
 import { updateSettings } from '../server/settings.ts';
 import { buildIfStale } from './buildIfStale.ts';
@@ -19,7 +25,7 @@ const USAGE = `Usage: kartlegg <command>
   serve                              start the server (builds the app if needed)
   migrate                            bring the database schema up to date
   municipality add <name>            add a municipality
-  municipality set <id|name> [--deadline-days <n>] [--tablet-purge-days <n>] [--retention-days <n>]
+  municipality set <id|name> [--deadline-days <n>] [--tablet-purge-days <n>] [--retention-days <n>] [--auto-lock-minutes <n>]
                                      the mapping deadline, in days after the permit date (default 14);
                                      days a finished resident stays on the tablets (default 14); days
                                      the server keeps a completed mapping's data (default 365)
@@ -159,13 +165,14 @@ async function serve(): Promise<number> {
 
 const MUNICIPALITY_USAGE =
   'Use: kartlegg municipality add <name> | municipality set <id|name> [--deadline-days <0–365>] ' +
-  '[--tablet-purge-days <0–365>] [--retention-days <30–3650>]';
+  '[--tablet-purge-days <0–365>] [--retention-days <30–3650>] [--auto-lock-minutes <1–60>]';
 
 /** The flags of `municipality set`: each names a setting and its range (for the error message). */
 const SETTING_FLAGS = [
   { flag: 'deadline-days', key: 'deadlineDays', min: 0, max: MAX_DEADLINE_DAYS },
   { flag: 'tablet-purge-days', key: 'tabletPurgeDays', min: 0, max: MAX_TABLET_PURGE_DAYS },
   { flag: 'retention-days', key: 'retentionDays', min: MIN_RETENTION_DAYS, max: MAX_RETENTION_DAYS },
+  { flag: 'auto-lock-minutes', key: 'autoLockMinutes', min: 1, max: MAX_AUTO_LOCK_MINUTES },
 ] as const;
 
 async function municipality(args: string[]): Promise<number> {
@@ -199,7 +206,8 @@ async function municipality(args: string[]): Promise<number> {
     console.log(
       `${found.name}: deadline ${settings.deadlineDays} days after the permit date.\n` +
         `  Finished residents leave the tablets ${settings.tabletPurgeDays} days after completion; ` +
-        `the server keeps a completed mapping's data ${settings.retentionDays} days.`,
+        `the server keeps a completed mapping's data ${settings.retentionDays} days.\n` +
+        `  Tablets lock after ${settings.autoLockMinutes} idle minutes.`,
     );
   });
 }

@@ -50,7 +50,9 @@ export class Tablet {
     readonly network: Network,
     serverUrl: string,
   ) {
-    this.db = openDatabase(dbName);
+    // Each virtual tablet seals its rows under a key of its own, as a real one does after its PIN.
+    const key = crypto.getRandomValues(new Uint8Array(32));
+    this.db = openDatabase(dbName, () => key);
     this.api = createApi(network.fetch, `${serverUrl}/api/`);
   }
 

@@ -39,7 +39,7 @@ test('the resident, conflict and needs-attention screens have no serious or crit
   await storeOpenConflict(page, { entityId: id, field: 'givenName', base: 'Axel', theirs: 'Aksel', mine: 'Axl' });
   await storeOpenConflict(page, { entityId: id, field: 'deleted', base: false, theirs: true, mine: false });
   await queueRawChange(page, { givenName: 'Nadia' });
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
 
   const conflicts = await roster.openConflicts(roster.residentNamed(family));

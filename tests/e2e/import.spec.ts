@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { todayInOslo } from '../../src/domain/roster/deadline.ts';
 import { generateNir, writeList, type ListRow } from '../fixtures/nir/generate.ts';
 import type { ImportPage } from './pages/ImportPage.ts';
+import { SignInPage } from './pages/SignInPage.ts';
 import { residentIdByDuf, storeCompletedMapping } from './pages/localDatabase.ts';
 import type { RosterPage } from './pages/RosterPage.ts';
 import { signInOffline } from './pages/offline.ts';
@@ -81,7 +82,7 @@ test('imports two generated lists offline, counts every working list, and shows 
   const [goneMapped, gone, moved] = people;
   if (!goneMapped || !gone || !moved) throw new Error('the generator gave too few people');
   await storeCompletedMapping(page, await residentIdByDuf(page, goneMapped.duf!));
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
   await expectCounts(roster, { mapped: 1, unscheduled: expected.unscheduled - 1 });
 

@@ -106,7 +106,7 @@ test('a mapper fills a whole mapping offline, reloads half-way, completes it, an
   const roster = await new SignInPage(page).signInAsMapper();
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
 
   const family = `Kartlagt${Date.now().toString(36)}`;
@@ -150,7 +150,7 @@ test('a mapper fills a whole mapping offline, reloads half-way, completes it, an
   }
 
   // Half-way: a reload (still offline) loses nothing; the form continues where answers are missing.
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
   form = await openMappingFromRoster(page, roster, family, 'Fortsett kartlegging');
   await form.expectSection(sectionTitle('literacy'));
@@ -323,7 +323,7 @@ test('a mapping on the review page lists what is missing and cannot be completed
     theirs: 'municipalOffice',
     mine: 'other',
   });
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
   const again = await openMappingFromRoster(page, roster, family, 'Fortsett kartlegging');
   await again.expectSection(sectionTitle('session'));

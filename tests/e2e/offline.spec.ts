@@ -9,7 +9,7 @@ test('works offline after sign-in and syncs what was added when the network retu
   await waitForServiceWorkerControl(page);
 
   await context.setOffline(true);
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   // The service worker serves the shell and the session comes from IndexedDB: no sign-in screen.
   await roster.expectOpen();
   // Proof that the page really has no network (so the reload above came from the worker's cache).
@@ -29,7 +29,7 @@ test('works offline after sign-in and syncs what was added when the network retu
   await expect(roster.syncPending).toHaveText('1 endring venter på synkronisering');
 
   // Still offline: the record and its outbox row survive a reload.
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
   await expect(resident).toBeVisible();
   await expect(roster.notSyncedBadge(resident)).toBeVisible();

@@ -220,7 +220,7 @@ test('/info has no serious or critical accessibility violations (picker, LTR, RT
   }
 });
 
-test('resident mode hides the roster, survives Back and reload, and only the held unlock leaves it', async ({
+test('resident mode hides the roster, survives Back and reload, and only the held unlock and the PIN leave it', async ({
   page,
 }) => {
   const roster = await new SignInPage(page).signInAsMapper();
@@ -240,7 +240,7 @@ test('resident mode hides the roster, survives Back and reload, and only the hel
   // The browser's Back and a reload both stay in resident mode.
   await page.goBack();
   await expect(roster.heading).toHaveCount(0);
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await expect(infoPage.languageButton('ti')).toBeVisible();
   await expect(roster.heading).toHaveCount(0);
 
@@ -254,6 +254,9 @@ test('resident mode hides the roster, survives Back and reload, and only the hel
   await page.mouse.down();
   await page.waitForTimeout(3300);
   await page.mouse.up();
+  // Leaving locks the app: the roster comes back only with the mapper's PIN.
+  await expect(roster.heading).toHaveCount(0);
+  await new SignInPage(page).unlock();
   await roster.expectOpen();
 });
 

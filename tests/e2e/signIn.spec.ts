@@ -25,11 +25,11 @@ test('five wrong passwords lock the username for a minute, and the screen says s
   await expect(signIn.error).toHaveText('For mange feil passord. Vent 1 minutt og prøv igjen.');
 });
 
-test('signing in opens the roster, and the session survives a reload', async ({ page }) => {
+test('signing in opens the roster, and the session survives a reload behind the PIN', async ({ page }) => {
   const roster = await new SignInPage(page).signInAsMapper();
   await expect(roster.syncPending).toHaveText('Alt er synkronisert');
 
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await new RosterPage(page).expectOpen();
 });
 

@@ -23,6 +23,9 @@ export const E2E_ADMIN = {
 
 export const E2E_MUNICIPALITY = 'Testkommune';
 
+/** The PIN every test chooses after signing in: it seals the tablet's data (issue 8). */
+export const E2E_PIN = '246813';
+
 /**
  * A mapper in a municipality of its own, for the roster-import tests: the working-list counts are
  * checked exactly, so no resident another test synced may be pulled in. Tests that import with it

@@ -24,6 +24,7 @@ test('a tablet an administrator orders emptied says so, deletes its data and sig
   await expect(page.getByRole('status').filter({ hasText: 'tømt etter ordre fra en administrator' })).toBeVisible();
   await expect(signIn.username).toBeVisible();
   expect(await databaseNames(page)).not.toContain('kartlegg');
+  expect(await page.evaluate(() => localStorage.getItem('kartlegg.keyring'))).toBeNull();
 
   // The server recorded the wipe and refuses the old token.
   const devices = await request.get('/api/devices', { headers: { authorization: `Bearer ${token}` } });

@@ -4,7 +4,7 @@ import { PullResponse } from '../../src/protocol/sync.ts';
 import { seedWithAdmin, getWithToken } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
-const DEFAULTS = { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 };
+const DEFAULTS = { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365, autoLockMinutes: 5 };
 
 describe.each(storeCases())('municipality settings on $name', (storeCase) => {
   const getStore = useStore(storeCase);
@@ -42,13 +42,10 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
     expect((await a.pull(a.mapper.token)).settings).toEqual({ ...DEFAULTS, deadlineDays: 21 });
     expect((await b.pull(b.mapper.token)).settings).toEqual(DEFAULTS);
     // A setting left out of a change keeps its value.
-    const more = await a.request(a.admin.token, 'PUT', { tabletPurgeDays: 0, retentionDays: 730 });
-    expect(await more.json()).toEqual({ deadlineDays: 21, tabletPurgeDays: 0, retentionDays: 730 });
-    expect((await a.pull(a.mapper.token)).settings).toEqual({
-      deadlineDays: 21,
-      tabletPurgeDays: 0,
-      retentionDays: 730,
-    });
+    const more = await a.request(a.admin.token, 'PUT', { tabletPurgeDays: 0, retentionDays: 730, autoLockMinutes: 2 });
+    const changed = { deadlineDays: 21, tabletPurgeDays: 0, retentionDays: 730, autoLockMinutes: 2 };
+    expect(await more.json()).toEqual(changed);
+    expect((await a.pull(a.mapper.token)).settings).toEqual(changed);
   });
 
   it('refuse a mapper (403) and out-of-range or unknown settings (400), changing nothing', async () => {
@@ -65,6 +62,8 @@ describe.each(storeCases())('municipality settings on $name', (storeCase) => {
       { tabletPurgeDays: -1 },
       { retentionDays: 29 },
       { retentionDays: 3651 },
+      { autoLockMinutes: 0 },
+      { autoLockMinutes: 61 },
     ]) {
       const res = await request(admin.token, 'PUT', body);
       expect(res.status, JSON.stringify(body)).toBe(400);

@@ -39,7 +39,7 @@ describe.each(storeCases())('sync pull on $name', (storeCase) => {
         },
       ],
       conflicts: [],
-      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 },
+      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365, autoLockMinutes: 5 },
     });
     expect((await kari.pull(0)).lastClientSeq).toBe(3);
     expect((await kari.pull(cb.version)).records.map((r) => r.id)).toEqual([a]);
@@ -55,7 +55,7 @@ describe.each(storeCases())('sync pull on $name', (storeCase) => {
       lastClientSeq: 0,
       records: [],
       conflicts: [],
-      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 },
+      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365, autoLockMinutes: 5 },
     });
   });
 

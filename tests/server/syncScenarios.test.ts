@@ -288,7 +288,7 @@ describe.each(storeCases())('sync scenarios on $name', (storeCase) => {
       lastClientSeq: 1,
       records: [],
       conflicts: [],
-      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365 },
+      settings: { deadlineDays: 14, tabletPurgeDays: 14, retentionDays: 365, autoLockMinutes: 5 },
     });
   });
 

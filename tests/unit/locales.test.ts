@@ -8,6 +8,7 @@ import rosterNb from '../../src/client/i18n/locales/roster/nb.json';
 import formNb from '../../src/client/i18n/locales/form/nb.json';
 import adminNb from '../../src/client/i18n/locales/admin/nb.json';
 import planNb from '../../src/client/i18n/locales/plan/nb.json';
+import lockNb from '../../src/client/i18n/locales/lock/nb.json';
 
 /** Every leaf key, with i18next plural suffixes folded into the base key. */
 function keys(obj: object, prefix = ''): string[] {
@@ -32,14 +33,15 @@ describe('staff locales', () => {
   });
 
   it('has every literal key the UI asks for', () => {
-    // The roster screens', the mapping form's, the administration's and the plan screens' strings are bundles of their
-    // own, merged in when those screens load.
+    // The roster screens', the mapping form's, the administration's, the plan screens' and the PIN
+    // screens' strings are bundles of their own, merged in when those screens load.
     const known = new Set([
       ...baseKeys(nb),
       ...baseKeys(rosterNb),
       ...baseKeys(formNb),
       ...baseKeys(adminNb),
       ...baseKeys(planNb),
+      ...baseKeys(lockNb),
     ]);
     const used = sourceFiles('src/client').flatMap((f) =>
       [...readFileSync(f, 'utf8').matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)].map((m) => m[1]!),

@@ -1,5 +1,6 @@
 import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
-import { database, forgetSession, saveSession, type StoredSession } from '../db/index.ts';
+import { isUnlocked } from '../crypto/dataKey.ts';
+import { database, deleteLocalDatabase, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
 
 /** Signing in again (after a 401) reached another user's account: the session was left as it was. */
@@ -9,6 +10,8 @@ export class OtherUserError extends Error {
 
 /**
  * Signs in and enrols this device; the token is kept in IndexedDB so the app works offline after.
+ * While the tablet has no data key (a first sign-in) the session is only returned: it is stored once
+ * the mapper has chosen a PIN (localKey.choosePin), sealed like every row.
  * `sameUserAs` (signing in again with unsynced changes) refuses to store a session of any other user:
  * the unsynced changes were made by that user and must be sent under their name.
  */
@@ -33,14 +36,14 @@ export async function signIn(
     username,
     mustChangePassword: response.mustChangePassword,
   };
-  await saveSession(database(), session);
+  if (isUnlocked()) await saveSession(database(), session);
   return session;
 }
 
 /**
  * Signs out only when the outbox is empty (nothing pending, nothing rejected and waiting for a
  * person): unsynced data is never wiped. The server is told to revoke the token when it can be
- * reached; locally the session, the synced copy and the cursor are removed.
+ * reached; locally the whole database and its keyring go: the next person chooses their own PIN.
  * Returns the number of unsynced changes that blocked it (0 = signed out).
  */
 export async function signOut(session: StoredSession): Promise<number> {
@@ -48,13 +51,7 @@ export async function signOut(session: StoredSession): Promise<number> {
   const unsynced = await db.outbox.count();
   if (unsynced > 0) return unsynced;
   await revoke(session.token);
-  await db.transaction('rw', db.residents, db.mappings, db.conflicts, db.meta, async () => {
-    await db.residents.clear();
-    await db.mappings.clear();
-    await db.conflicts.clear();
-    await db.meta.bulkDelete(['cursor', 'lastSyncAt']);
-    await forgetSession(db);
-  });
+  await deleteLocalDatabase();
   return 0;
 }
 

@@ -4,6 +4,8 @@ import type { Entity } from '../../protocol/entities.ts';
 import type { Resident } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
 import type { PlaceRecord, PlannedSession } from '../../domain/planning/records.ts';
+import { rawDataKey } from '../crypto/dataKey.ts';
+import { encryptionMiddleware } from '../crypto/encryptionMiddleware.ts';
 
 /**
  * Bookkeeping every synced row carries beside its fields (whose names never collide with these:
@@ -69,12 +71,18 @@ export type KartleggDb = Dexie & {
 
 export const DB_NAME = 'kartlegg';
 
+/** Every table, for the v3 upgrade that seals what was written before encryption. */
+const ALL_TABLES = ['residents', 'mappings', 'outbox', 'conflicts', 'meta'] as const;
+
 /**
  * Schema versions only ever add (never drop the outbox). When another tab opens a newer version,
  * this tab closes its connection and asks the user to reload; every edit is already committed.
+ * Every row is sealed with the data key (src/client/crypto): `key` throws while the app is locked, so
+ * open the database only after unlocking.
  */
-export function openDatabase(name = DB_NAME): KartleggDb {
+export function openDatabase(name = DB_NAME, key: () => Uint8Array = rawDataKey): KartleggDb {
   const db = new Dexie(name) as KartleggDb;
+  db.use(encryptionMiddleware(key));
   db.version(1).stores({
     residents: 'id, familyName, updatedAt',
     mappings: 'id, residentId, updatedAt',
@@ -103,6 +111,16 @@ export function openDatabase(name = DB_NAME): KartleggDb {
           delete row.fields;
           delete row.op;
         });
+    });
+  // v3 (encryption on the tablet): the family-name index goes (names are sealed); every row written
+  // before is read (through as it was) and written again, sealed. Sorting by name is done in memory.
+  db.version(3)
+    .stores({ residents: 'id, updatedAt' })
+    .upgrade(async (tx) => {
+      for (const name of ALL_TABLES) {
+        const table = tx.table(name);
+        await table.bulkPut(await table.toArray());
+      }
     });
   // v4 (issue 7): places and accepted sessions. (v3 is the on-device encryption's; Dexie allows gaps.)
   db.version(4).stores({ places: 'id, kind', plannedSessions: 'id, date' });

@@ -1,4 +1,8 @@
-import { openDatabase, type KartleggDb } from './database.ts';
+import { clearDataKey } from '../crypto/dataKey.ts';
+import { removeKeyring } from '../crypto/keyringStore.ts';
+import { clearWrongPins } from '../crypto/pinDelay.ts';
+import { Dexie } from 'dexie';
+import { DB_NAME, openDatabase, type KartleggDb } from './database.ts';
 
 let db: KartleggDb | undefined;
 
@@ -17,11 +21,24 @@ export function database(): KartleggDb {
   return db;
 }
 
-/** Deletes this device's database outright (a remote wipe); the next `database()` opens an empty one. */
-export async function deleteLocalDatabase(): Promise<void> {
-  const current = db ?? openDatabase();
+/** Closes the connection (the app locks); the next `database()` opens it again, with the key then set. */
+export function closeLocalDatabase(): void {
+  db?.close();
   db = undefined;
-  await current.delete();
+}
+
+/**
+ * Deletes this device's database outright (sign-out, remote wipe, forgotten PIN) and its keyring:
+ * the next `database()` opens an empty one, after a new PIN.
+ */
+export async function deleteLocalDatabase(): Promise<void> {
+  closeLocalDatabase();
+  // The key dies with the data it sealed: the next database gets a new one, under a new PIN.
+  clearDataKey();
+  // Deleting needs no key and no open connection.
+  await Dexie.delete(DB_NAME);
+  removeKeyring();
+  clearWrongPins();
 }
 
 export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';

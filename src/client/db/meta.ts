@@ -30,6 +30,8 @@ export interface MetaValues {
    * as the last pull carried it (absent before: DEFAULT_TABLET_PURGE_DAYS). See src/client/db/purge.ts.
    */
   tabletPurgeDays: number;
+  /** Idle minutes before the app locks: the municipality's setting as the last pull carried it. */
+  autoLockMinutes: number;
   /**
    * Per finished resident (by resident id), the device time a sync first found it finished here: the
    * purge counts its days from this or the last local change, whichever is later. Ids only.

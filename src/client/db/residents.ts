@@ -14,9 +14,14 @@ export async function addResident(
   return id;
 }
 
-/** The roster: residents not deleted, by family name. */
+/**
+ * The roster: residents not deleted, by family name. Sorted in memory: names are sealed, so no
+ * index can order them; the comparison is by code unit, as IndexedDB's index ordered them before.
+ */
 export async function listResidents(db: KartleggDb): Promise<ResidentRow[]> {
-  return (await db.residents.orderBy('familyName').toArray()).filter((r) => !r.deleted);
+  const rows = (await db.residents.toArray()).filter((r) => !r.deleted);
+  const name = (r: ResidentRow) => r.familyName ?? '';
+  return rows.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
 }
 
 /** One resident as stored here (tombstones too), or undefined. */

@@ -19,7 +19,7 @@ const partFiles = import.meta.glob<{ default: Record<string, unknown> }>('./loca
  * them (`want`) — in the current language and in every language chosen later — so none of it weighs
  * on the sign-in page. Their keys never overlap the main bundle's.
  */
-function lazyStrings(part: 'roster' | 'form' | 'admin' | 'plan') {
+function lazyStrings(part: 'roster' | 'form' | 'admin' | 'plan' | 'lock') {
   let wanted = false;
   const loaded: Record<string, true> = {};
   const load = async (code: string) => {
@@ -47,12 +47,15 @@ const formStrings = lazyStrings('form');
 const adminStrings = lazyStrings('admin');
 /** The plan screen, the weekly list and the interpreter orders. */
 const planStrings = lazyStrings('plan');
-const parts = [rosterStrings, formStrings, adminStrings, planStrings];
+/** The PIN screens (choose, unlock, forgotten) and the lock button. */
+const lockStrings = lazyStrings('lock');
+const parts = [rosterStrings, formStrings, adminStrings, planStrings, lockStrings];
 
 export const loadRosterStrings = (): Promise<void> => rosterStrings.want();
 export const loadAdminStrings = (): Promise<void> => adminStrings.want();
 export const loadFormStrings = (): Promise<void> => formStrings.want();
 export const loadPlanStrings = (): Promise<void> => planStrings.want();
+export const loadLockStrings = (): Promise<void> => lockStrings.want();
 
 const STORAGE_KEY = 'kartlegg.uiLanguage';
 

@@ -30,9 +30,10 @@ export async function pullChanges({ db, session, api, onProgress }: SyncTarget):
     await applyServerChanges(db, page);
     // The municipality's settings ride along with every page; the import uses them offline later.
     if (page.settings) {
-      const { deadlineDays, tabletPurgeDays } = page.settings;
+      const { deadlineDays, tabletPurgeDays, autoLockMinutes } = page.settings;
       if (deadlineDays !== undefined) await setMeta(db, 'deadlineDays', deadlineDays);
       if (tabletPurgeDays !== undefined) await setMeta(db, 'tabletPurgeDays', tabletPurgeDays);
+      if (autoLockMinutes !== undefined) await setMeta(db, 'autoLockMinutes', autoLockMinutes);
     }
     received += page.records.length;
     cursor = page.cursor;

@@ -11,7 +11,7 @@ import { fieldVersions, type FieldMeta } from './storedRecord.ts';
 
 const PULL_HEAD = prepared(
   'pull_head',
-  `SELECT m.version, m.deadline_days, m.tablet_purge_days, m.retention_days, d.last_client_seq
+  `SELECT m.version, m.deadline_days, m.tablet_purge_days, m.retention_days, m.auto_lock_minutes, d.last_client_seq
      FROM municipalities m, devices d WHERE m.id = $1 AND d.id = $2`,
 );
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { E2E_USER } from '../testEnv.ts';
+import { E2E_PIN, E2E_USER } from '../testEnv.ts';
 import { RosterPage } from './RosterPage.ts';
 
 /** The sign-in screen, found the way a screen-reader user finds it: by labels and roles. */
@@ -29,10 +29,32 @@ export class SignInPage {
     await this.submit.click();
   }
 
+  /** After a first sign-in: chooses the PIN (typed twice) that seals the tablet's data. */
+  async choosePin(pin: string = E2E_PIN): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Velg en PIN-kode' })).toBeVisible();
+    await this.page.getByLabel('Ny PIN-kode').fill(pin);
+    await this.page.getByLabel('Gjenta PIN-koden').fill(pin);
+    await this.page.getByRole('button', { name: 'Lagre PIN-koden' }).click();
+  }
+
+  /** The locked screen (every start, after idle or a long hide): enters the PIN. */
+  async unlock(pin: string = E2E_PIN): Promise<void> {
+    await expect(this.page.getByRole('heading', { name: 'Nettbrettet er låst' })).toBeVisible();
+    await this.page.getByLabel('PIN-kode', { exact: true }).fill(pin);
+    await this.page.getByRole('button', { name: 'Lås opp' }).click();
+  }
+
+  /** A reload locks the app (the key is only in memory): reloads and unlocks. */
+  async reloadAndUnlock(): Promise<void> {
+    await this.page.reload();
+    await this.unlock();
+  }
+
   /** Signs in as a mapper that global setup created (the first by default) and waits for the roster. */
   async signInAsMapper(user: { username: string; password: string } = E2E_USER): Promise<RosterPage> {
     await this.goto();
     await this.signIn(user.username, user.password);
+    await this.choosePin();
     const roster = new RosterPage(this.page);
     await roster.expectOpen();
     return roster;

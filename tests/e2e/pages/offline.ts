@@ -13,7 +13,7 @@ export async function signInOffline(page: Page, context: BrowserContext): Promis
   const roster = await new SignInPage(page).signInAsMapper(E2E_IMPORT_USER);
   await waitForServiceWorkerControl(page);
   await context.setOffline(true);
-  await page.reload();
+  await new SignInPage(page).reloadAndUnlock();
   await roster.expectOpen();
   return roster;
 }

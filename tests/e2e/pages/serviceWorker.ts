@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { SignInPage } from './SignInPage.ts';
 
 /**
  * Waits until the service worker is active AND controls this page, so the app shell is precached
@@ -17,7 +18,12 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
     () => false,
   );
   if (!claimed) {
-    await page.reload();
+    // On a signed-in app page the reload locks the app, so the PIN opens it again (/info has no lock).
+    const signedInApp = await page.evaluate(
+      () => localStorage.getItem('kartlegg.signedIn') === '1' && !location.pathname.startsWith('/info'),
+    );
+    if (signedInApp) await new SignInPage(page).reloadAndUnlock();
+    else await page.reload();
     await controlled();
   }
 }

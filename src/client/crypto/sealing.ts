@@ -1,0 +1,46 @@
+import { gcm } from '@noble/ciphers/aes.js';
+
+/**
+ * A sealed row part: a 12-byte random IV followed by the AES-GCM-256 ciphertext and its 16-byte tag,
+ * of the JSON of the fields. The additional data binds it to its table and primary key, so a sealed
+ * value copied onto another row (or table) fails to open instead of showing the wrong person's data.
+ *
+ * Two implementations of the same standard cipher: `seal`/`open` are synchronous (audited pure-JS
+ * AES-GCM, @noble/ciphers), because they run inside IndexedDB transactions, which commit as soon as
+ * the code awaits anything that is not IndexedDB (WebCrypto included); `openAsync` uses WebCrypto,
+ * which is native and much faster, for bulk reads outside a transaction (the roster into the search
+ * index). Both read and write the same bytes.
+ */
+export const IV_BYTES = 12;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+export function additionalData(table: string, primaryKey: unknown): Uint8Array {
+  return encoder.encode(`kartlegg/v1/${table}/${JSON.stringify(primaryKey ?? null)}`);
+}
+
+export function seal(key: Uint8Array, value: unknown, aad: Uint8Array): Uint8Array {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const ciphertext = gcm(key, iv, aad).encrypt(encoder.encode(JSON.stringify(value)));
+  const out = new Uint8Array(IV_BYTES + ciphertext.length);
+  out.set(iv);
+  out.set(ciphertext, IV_BYTES);
+  return out;
+}
+
+/** Throws when the bytes were altered, or sealed under another key, table or primary key. */
+export function open(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): unknown {
+  const plain = gcm(key, sealed.subarray(0, IV_BYTES), aad).decrypt(sealed.subarray(IV_BYTES));
+  return JSON.parse(decoder.decode(plain));
+}
+
+/** `open` with WebCrypto: for reads outside any IndexedDB transaction. */
+export async function openAsync(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array): Promise<unknown> {
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES) as BufferSource, additionalData: aad as BufferSource },
+    key,
+    sealed.subarray(IV_BYTES) as BufferSource,
+  );
+  return JSON.parse(decoder.decode(plain));
+}

@@ -1,0 +1,33 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+
+// pinDelay keeps its count in localStorage: a minimal one for Node.
+const store = new Map<string, string>();
+globalThis.localStorage = {
+  getItem: (k: string) => store.get(k) ?? null,
+  setItem: (k: string, v: string) => void store.set(k, v),
+  removeItem: (k: string) => void store.delete(k),
+} as Storage;
+const { clearWrongPins, recordWrongPin, waitSeconds } = await import('../../../src/client/crypto/pinDelay.ts');
+
+describe('wrong-PIN delay', () => {
+  beforeEach(() => store.clear());
+
+  it('lets three wrong PINs through, then waits 30 s, 1, 2, 5 and 15 minutes, and no longer', () => {
+    const now = 1_000_000;
+    const waits: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      recordWrongPin(now);
+      waits.push(waitSeconds(now));
+    }
+    expect(waits).toEqual([0, 0, 30, 60, 120, 300, 900, 900, 900]);
+    expect(waitSeconds(now + 899_000)).toBe(1);
+    expect(waitSeconds(now + 900_000)).toBe(0);
+  });
+
+  it('is cleared by the right PIN, and never waits longer than its delay when the clock goes back', () => {
+    for (let i = 0; i < 3; i++) recordWrongPin(5_000_000);
+    expect(waitSeconds(0)).toBe(30);
+    clearWrongPins();
+    expect(waitSeconds(5_000_000)).toBe(0);
+  });
+});
