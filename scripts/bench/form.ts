@@ -31,9 +31,9 @@ export async function formRows(root: string): Promise<Row[]> {
       await page.reload();
       await unlockWithPin(page);
       await openResident(page, ...NAME);
-      cold.push(await openMapping(page));
+      cold.push(round(await openMapping(page)));
       await backToResident(page);
-      warm.push(await openMapping(page));
+      warm.push(round(await openMapping(page)));
       await backToResident(page);
     }
     await openMapping(page);
@@ -42,14 +42,14 @@ export async function formRows(root: string): Promise<Row[]> {
     return [
       row(
         `Mapping form: open to first section painted, cold (median of ${OPENS})`,
-        median(cold),
+        round(median(cold)),
         'ms',
         undefined,
         cold,
       ),
       row(
         `Mapping form: open to first section painted, warm (median of ${OPENS})`,
-        median(warm),
+        round(median(warm)),
         'ms',
         undefined,
         warm,
