@@ -44,6 +44,20 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        advancedChunks: {
+          // The small modules the sign-in page shares with lazy screens (session state, the keyring
+          // check, the language picker…) in one chunk rather than one request and wrapper each.
+          groups: [
+            {
+              name: 'shell',
+              test: /src\/client\/(ui\/state\/(session|deviceWipe|unsavedForms)\.svelte\.ts|crypto\/keyringStore\.ts|ui\/LanguagePicker\.svelte)/,
+            },
+          ],
+        },
+      },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },
