@@ -13,8 +13,8 @@ import { importLists } from './roster.ts';
  * one mapper imports about 10,000 residents (stored sealed), then the page is reloaded (which locks
  * it) and unlocked with the PIN, RUNS times:
  * - the unlock, with the renderer's CPU throttled 4× (CDP Emulation.setCPUThrottlingRate): from the
- *   click to the database open (PBKDF2-SHA-256 with 600,000 iterations in the key worker, the key's
- *   import, Dexie's open), the app's own measure `kartlegg:unlock`;
+ *   click to the database open (PBKDF2-SHA-256 with 600,000 iterations in the key worker, Dexie's
+ *   open), the app's own measure `kartlegg:unlock`;
  * - unthrottled, the roster's first read after the unlock: every resident opened (synchronous
  *   AES-GCM in the encryption middleware), sorted, and the in-memory search index built — the app's
  *   own measure `kartlegg:roster:index`.

@@ -39,21 +39,17 @@ export async function formRows(root: string): Promise<Row[]> {
     await openMapping(page);
     const saved = await answerToSaved(page);
     await context.close();
+    const opened = (kind: string, times: number[]) =>
+      row(
+        `Mapping form: open to first section painted, ${kind} (median of ${OPENS})`,
+        round(median(times)),
+        'ms',
+        undefined,
+        times,
+      );
     return [
-      row(
-        `Mapping form: open to first section painted, cold (median of ${OPENS})`,
-        round(median(cold)),
-        'ms',
-        undefined,
-        cold,
-      ),
-      row(
-        `Mapping form: open to first section painted, warm (median of ${OPENS})`,
-        round(median(warm)),
-        'ms',
-        undefined,
-        warm,
-      ),
+      opened('cold', cold),
+      opened('warm', warm),
       row(`Mapping form: answer to "saved" painted, p50 of ${ANSWERS}`, round(quantile(saved, 0.5)), 'ms'),
       row(`Mapping form: answer to "saved" painted, p95 of ${ANSWERS}`, round(quantile(saved, 0.95)), 'ms'),
     ];

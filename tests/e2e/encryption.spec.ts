@@ -6,8 +6,6 @@ import { SignInPage } from './pages/SignInPage.ts';
 import { RosterPage } from './pages/RosterPage.ts';
 import { E2E_PIN, E2E_USER } from './testEnv.ts';
 
-const LOCKED = 'Nettbrettet er låst';
-
 // Issue 8's proof: what a thief copies out of the browser's storage holds no personal data in clear.
 test('the raw IndexedDB holds no resident name, answer or token in clear', async ({ page }) => {
   const roster = await new SignInPage(page).signInAsMapper();
@@ -43,7 +41,7 @@ test('the app locks after 5 idle minutes and after a long time hidden; the PIN o
   await page.clock.fastForward('04:00');
   await expect(roster.heading).toBeVisible();
   await page.clock.fastForward('01:10');
-  await expect(page.getByRole('heading', { name: LOCKED })).toBeVisible();
+  await expect(signIn.locked).toBeVisible();
   // Nothing of the roster is left on the screen.
   await expect(page.getByText(family)).toHaveCount(0);
   await signIn.unlock();
@@ -59,7 +57,7 @@ test('the app locks after 5 idle minutes and after a long time hidden; the PIN o
   await setVisibility('hidden');
   await page.clock.fastForward('01:30');
   await setVisibility('visible');
-  await expect(page.getByRole('heading', { name: LOCKED })).toBeVisible();
+  await expect(signIn.locked).toBeVisible();
   await signIn.unlock();
   await roster.expectOpen();
 });
@@ -71,10 +69,9 @@ test('wrong PINs: after the third the screen says how long to wait, across a rel
   await signIn.reloadAndUnlock();
   await roster.expectOpen();
   await page.reload();
-  await expect(page.getByRole('heading', { name: LOCKED })).toBeVisible();
+  await expect(signIn.locked).toBeVisible();
 
-  const pin = page.getByLabel('PIN-kode', { exact: true });
-  const unlock = page.getByRole('button', { name: 'Lås opp' });
+  const { pin, unlockButton: unlock } = signIn;
   for (let i = 0; i < 2; i++) {
     await pin.fill('000000');
     await unlock.click();

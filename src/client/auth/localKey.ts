@@ -37,7 +37,7 @@ export async function choosePin(pin: string, signedIn: StoredSession | null): Pr
   if (!isValidPin(pin)) throw new Error('invalid PIN');
   if (signedIn) await deleteLocalDatabase();
   const { keyring, dataKey } = await createKeyringInWorker(pin);
-  await setDataKey(dataKey);
+  setDataKey(dataKey);
   const db = database();
   if (signedIn) await saveSession(db, signedIn);
   // Saved last: a keyring always belongs to a database that holds rows sealed with its key.
@@ -61,7 +61,7 @@ export async function unlock(pin: string): Promise<StoredSession | null> {
     throw new PinRefusedError(waitSeconds());
   }
   clearWrongPins();
-  await setDataKey(dataKey);
+  setDataKey(dataKey);
   return (await loadSession(database())) ?? null;
 }
 

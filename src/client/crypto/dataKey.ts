@@ -1,10 +1,8 @@
 /**
  * The unwrapped data key, in memory only while the app is unlocked: the raw bytes for the synchronous
- * cipher inside transactions, and a non-extractable WebCrypto key for bulk reads. Locking zeroes the
- * bytes and drops both.
+ * cipher inside transactions (src/client/crypto/sealing.ts). Locking zeroes the bytes and drops them.
  */
 let raw: Uint8Array | null = null;
-let webKey: CryptoKey | null = null;
 
 export class LockedError extends Error {
   constructor() {
@@ -12,16 +10,14 @@ export class LockedError extends Error {
   }
 }
 
-export async function setDataKey(bytes: Uint8Array): Promise<void> {
+export function setDataKey(bytes: Uint8Array): void {
   clearDataKey();
   raw = bytes;
-  webKey = await crypto.subtle.importKey('raw', bytes as BufferSource, 'AES-GCM', false, ['decrypt']);
 }
 
 export function clearDataKey(): void {
   raw?.fill(0);
   raw = null;
-  webKey = null;
 }
 
 export function isUnlocked(): boolean {
@@ -31,9 +27,4 @@ export function isUnlocked(): boolean {
 export function rawDataKey(): Uint8Array {
   if (!raw) throw new LockedError();
   return raw;
-}
-
-export function webDataKey(): CryptoKey {
-  if (!webKey) throw new LockedError();
-  return webKey;
 }

@@ -5,7 +5,7 @@ import { additionalData, open, seal } from './sealing.ts';
 type Row = Record<string, unknown>;
 
 /** The clear fields of a table (the primary key always), checked against its indexes. */
-export function clearFieldsOf(schema: DBCoreTableSchema): ReadonlySet<string> {
+function clearFieldsOf(schema: DBCoreTableSchema): ReadonlySet<string> {
   const keyPath = schema.primaryKey.keyPath;
   if (typeof keyPath !== 'string') throw new Error(`table ${schema.name}: only an inbound single key is supported`);
   const clear = new Set([keyPath, ...(CLEAR_FIELDS[schema.name] ?? [])]);
@@ -33,10 +33,18 @@ export function encryptionMiddleware(key: () => Uint8Array): Middleware<DBCore> 
     name: 'encryption',
     // Lower levels sit nearer IndexedDB; Dexie's own lowest is -1.
     level: -10,
-    create: (down) => ({
-      ...down,
-      table: (name) => sealedTable(down.table(name), key),
-    }),
+    create: (down) => {
+      // Dexie asks for a table in every transaction: each is wrapped (and its schema checked) once.
+      const tables = new Map<string, DBCoreTable>();
+      return {
+        ...down,
+        table: (name) => {
+          let table = tables.get(name);
+          if (!table) tables.set(name, (table = sealedTable(down.table(name), key)));
+          return table;
+        },
+      };
+    },
   };
 }
 
@@ -45,21 +53,24 @@ function sealedTable(table: DBCoreTable, key: () => Uint8Array): DBCoreTable {
   const keyPath = table.schema.primaryKey.keyPath as string;
   const name = table.schema.name;
 
+  // Both run on every row read or written: no copies beyond the one row they return.
   const sealRow = (row: Row): Row => {
     const out: Row = {};
     const hidden: Row = {};
-    for (const [field, value] of Object.entries(row)) {
-      if (clear.has(field)) out[field] = value;
-      else hidden[field] = value;
+    for (const field of Object.keys(row)) {
+      if (clear.has(field)) out[field] = row[field];
+      else hidden[field] = row[field];
     }
     out[SEALED] = seal(key(), hidden, additionalData(name, row[keyPath]));
     return out;
   };
   const openRow = (row: unknown): unknown => {
     if (!row || typeof row !== 'object' || !(SEALED in row)) return row;
-    const { [SEALED]: sealed, ...rest } = row as Row;
-    const hidden = open(key(), sealed as Uint8Array, additionalData(name, rest[keyPath])) as Row;
-    return { ...hidden, ...rest };
+    const stored = row as Row;
+    // The opened fields, then the clear ones over them (a fresh object: JSON.parse made it).
+    const opened = open(key(), stored[SEALED] as Uint8Array, additionalData(name, stored[keyPath])) as Row;
+    for (const field of Object.keys(stored)) if (field !== SEALED) opened[field] = stored[field];
+    return opened;
   };
   const openCursor = (cursor: DBCoreCursor): DBCoreCursor => {
     // The cursor's value is opened once per position (each continue() moves it).

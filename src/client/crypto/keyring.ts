@@ -24,7 +24,7 @@ export class WrongPinError extends Error {
   }
 }
 
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
+export const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 async function pinKey(pin: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {

@@ -6,9 +6,9 @@
  * 600,000 PBKDF2 iterations are for (docs/security.md).
  */
 const KEY = 'kartlegg.pinFailures';
-export const FREE_TRIES = 3;
-/** Seconds to wait after the 4th, 5th, … wrong PIN; the last repeats. */
-export const DELAYS_S = [30, 60, 120, 300, 900] as const;
+const FREE_TRIES = 3;
+/** Seconds to wait after the 3rd, 4th, … wrong PIN in a row; the last repeats. */
+const DELAYS_S = [30, 60, 120, 300, 900] as const;
 
 interface Failures {
   count: number;
@@ -16,12 +16,14 @@ interface Failures {
   at: number;
 }
 
+const NONE: Readonly<Failures> = Object.freeze({ count: 0, at: 0 });
+
 function read(): Failures {
   try {
     const parsed = JSON.parse(localStorage.getItem(KEY) ?? '') as Failures;
-    return typeof parsed.count === 'number' && typeof parsed.at === 'number' ? parsed : { count: 0, at: 0 };
+    return typeof parsed.count === 'number' && typeof parsed.at === 'number' ? parsed : NONE;
   } catch {
-    return { count: 0, at: 0 };
+    return NONE;
   }
 }
 

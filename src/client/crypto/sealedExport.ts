@@ -2,7 +2,7 @@ import { openDatabase } from '../db/database.ts';
 import { rawRows } from '../db/rawRows.ts';
 import { SEALED } from './clearFields.ts';
 import { loadKeyring } from './keyringStore.ts';
-import type { Keyring } from './keyring.ts';
+import { toBase64, type Keyring } from './keyring.ts';
 import { LockedError } from './dataKey.ts';
 
 /**
@@ -19,13 +19,11 @@ export interface SealedExport {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
-const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-
 type Row = Record<string, unknown>;
 
 function encodeRow(row: Row): Row {
   const sealed = row[SEALED];
-  return sealed instanceof Uint8Array ? { ...row, [SEALED]: base64(sealed) } : row;
+  return sealed instanceof Uint8Array ? { ...row, [SEALED]: toBase64(sealed) } : row;
 }
 
 /** Opens the database without the key (nothing here opens a sealed part) and reads it raw. */

@@ -7,9 +7,8 @@ import { gcm } from '@noble/ciphers/aes.js';
  *
  * Two implementations of the same standard cipher: `seal`/`open` are synchronous (audited pure-JS
  * AES-GCM, @noble/ciphers), because they run inside IndexedDB transactions, which commit as soon as
- * the code awaits anything that is not IndexedDB (WebCrypto included); `openAsync` uses WebCrypto,
- * which is native and much faster, for bulk reads outside a transaction (the roster into the search
- * index). Both read and write the same bytes.
+ * the code awaits anything that is not IndexedDB (WebCrypto included); `openAsync` opens the same
+ * bytes with WebCrypto (native, much faster) for reads outside any transaction.
  */
 export const IV_BYTES = 12;
 

@@ -5,7 +5,7 @@ import type { KartleggDb, PlannedSessionRow } from './database.ts';
 
 /** The accepted sessions, not deleted, in time order. */
 export async function listPlannedSessions(db: KartleggDb): Promise<PlannedSessionRow[]> {
-  const rows = await db.plannedSessions.orderBy('date').toArray();
+  const rows = await db.plannedSessions.toArray();
   return rows.filter((s) => !s.deleted).sort((a, b) => a.date.localeCompare(b.date) || a.start.localeCompare(b.start));
 }
 

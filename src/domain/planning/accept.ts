@@ -64,9 +64,10 @@ export function lateResidents(
 ): string[] {
   const late: string[] = [];
   for (const s of sessions) {
-    for (const slot of s.slots) {
-      const deadline = slot.residentId === null ? null : deadlineOf(slot.residentId);
-      if (slot.residentId !== null && deadline && s.date > deadline) late.push(slot.residentId);
+    for (const { residentId } of s.slots) {
+      if (residentId === null) continue;
+      const deadline = deadlineOf(residentId);
+      if (deadline && s.date > deadline) late.push(residentId);
     }
   }
   return late;

@@ -63,14 +63,7 @@ export function inputFromRecords(r: RecordsInput): InputFromRecords {
     const { deadline, language, receptionCentre } = resident;
     const centre = centreOf(receptionCentre)?.id;
     if (!deadline || !language || !centre) {
-      const reason: NotPlannableReason = !deadline
-        ? 'noDeadline'
-        : !language
-          ? 'noLanguage'
-          : receptionCentre
-            ? 'unknownReceptionCentre'
-            : 'noReceptionCentre';
-      notPlannable.push({ residentId: resident.id, reason });
+      notPlannable.push({ residentId: resident.id, reason: notPlannableReason(deadline, language, receptionCentre) });
       continue;
     }
     const missed = lastNoShow.get(resident.id);
@@ -93,6 +86,17 @@ export function inputFromRecords(r: RecordsInput): InputFromRecords {
     ...(r.sharedLanguages?.length ? { sharedLanguages: [...r.sharedLanguages] } : {}),
   };
   return { input, notPlannable };
+}
+
+/** Why a resident lacking a deadline, a language or a known reception centre cannot be planned. */
+function notPlannableReason(
+  deadline: string | null,
+  language: string | null,
+  centre: string | null,
+): NotPlannableReason {
+  if (!deadline) return 'noDeadline';
+  if (!language) return 'noLanguage';
+  return centre ? 'unknownReceptionCentre' : 'noReceptionCentre';
 }
 
 /**

@@ -1,5 +1,4 @@
-import type { InterpreterCategory, InterpreterMode } from './model.ts';
-import type { PlaceRecord, PlannedSession } from './records.ts';
+import type { PlaceRecord, PlannedSession, SessionInterpreter } from './records.ts';
 
 /**
  * What the municipality's interpreter service needs to book an interpreter: one order per session
@@ -13,9 +12,9 @@ export interface InterpreterOrder {
   end: string;
   placeName: string;
   placeAddress: string | null;
-  mode: InterpreterMode;
+  mode: SessionInterpreter['mode'];
   /** The lowest category accepted; null: any qualified interpreter. */
-  category: InterpreterCategory | null;
+  category: SessionInterpreter['category'];
   residents: number;
   /** Filled in once booked. */
   interpreterName: string | null;
@@ -30,11 +29,10 @@ export function interpreterOrders(
 ): InterpreterOrder[] {
   const byId = new Map(places.map((p) => [p.id, p]));
   return sessions
-    .filter((s) => !s.deleted && s.interpreter !== null && s.date >= from && s.date <= to)
-    .map((s) => {
-      const interpreter = s.interpreter as NonNullable<PlannedSession['interpreter']>;
+    .flatMap(({ interpreter, ...s }) => {
+      if (s.deleted || interpreter === null || s.date < from || s.date > to) return [];
       const place = byId.get(s.placeId);
-      return {
+      const order: InterpreterOrder = {
         sessionId: s.id,
         language: interpreter.language,
         date: s.date,
@@ -48,9 +46,15 @@ export function interpreterOrders(
         interpreterName: interpreter.name ?? null,
         registerId: interpreter.registerId ?? null,
       };
+      return [order];
     })
     .sort(
       (a, b) =>
         a.language.localeCompare(b.language, 'nb') || a.date.localeCompare(b.date) || a.start.localeCompare(b.start),
     );
+}
+
+/** Who was booked, as one text: name and register id, whichever are known ('' when neither). */
+export function bookedInterpreter(order: Pick<InterpreterOrder, 'interpreterName' | 'registerId'>): string {
+  return [order.interpreterName, order.registerId].filter(Boolean).join(', ');
 }

@@ -1,6 +1,6 @@
 import { toCsv } from '../csv.ts';
 import type { InterpreterMode } from './model.ts';
-import type { InterpreterOrder } from './interpreterOrders.ts';
+import { bookedInterpreter, type InterpreterOrder } from './interpreterOrders.ts';
 import type { CentreList } from './weeklyList.ts';
 
 /**
@@ -52,7 +52,7 @@ export function interpreterOrdersCsv(orders: readonly InterpreterOrder[]): strin
     MODE[o.mode],
     o.category ? `${o.category} eller bedre` : 'Kvalifisert tolk',
     o.residents,
-    [o.interpreterName, o.registerId].filter(Boolean).join(', ') || null,
+    bookedInterpreter(o) || null,
   ]);
   return toCsv(header, rows);
 }

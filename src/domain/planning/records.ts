@@ -1,4 +1,4 @@
-import type { InterpreterCategory, InterpreterMode, PlaceKind } from './model.ts';
+import type { Place, Session } from './model.ts';
 
 /**
  * Places and planned sessions as the municipality keeps them (synced records, src/protocol/entities.ts).
@@ -7,16 +7,8 @@ import type { InterpreterCategory, InterpreterMode, PlaceKind } from './model.ts
  * tickets are not stored: they follow from the places (a moved place moves every travel note).
  */
 
-export interface PlaceRecord {
-  id: string;
-  name: string;
-  kind: PlaceKind;
-  address: string | null;
-  /** WGS84 degrees. */
-  lat: number;
-  lon: number;
-  deleted?: boolean;
-}
+/** The planner's `Place` as stored: an address may be cleared (null), and a place deleted. */
+export type PlaceRecord = Omit<Place, 'address'> & { address: string | null; deleted?: boolean };
 
 /** A session's slots travel as one synced field (at most 4 KB): a working day of 15-minute slots. */
 export const MAX_SESSION_SLOTS = 32;
@@ -35,31 +27,19 @@ export type SessionSlot = {
   locked: boolean;
 };
 
-export type SessionInterpreter = {
-  language: string;
-  /** Lowest category asked for; null: any qualified interpreter. */
-  category: InterpreterCategory | null;
-  mode: InterpreterMode;
-  /** Known once the interpreter service has booked someone. */
+/** The planner's interpreter order, and who interprets once the interpreter service has booked someone. */
+export type SessionInterpreter = NonNullable<Session['interpreter']> & {
   name?: string | null;
   registerId?: string | null;
 };
 
-export interface PlannedSession {
-  id: string;
-  date: string;
-  start: string;
-  end: string;
-  placeId: string;
-  mapper: string;
-  slotMinutes: number;
-  /** The language of the session: the interpreter's, or the one mapper and residents share. */
-  language: string;
+/** The planner's `Session` as accepted: no planner window, and slots with attendance and locks. */
+export type PlannedSession = Omit<Session, 'windowId' | 'interpreter' | 'slots'> & {
   /** null: no interpreter; mapper and residents share `language`. */
   interpreter: SessionInterpreter | null;
   slots: SessionSlot[];
   deleted?: boolean;
-}
+};
 
 /** Residents in a slot still `planned` of a session not deleted. */
 export function residentsWithPlannedSlot(sessions: readonly PlannedSession[]): Set<string> {

@@ -89,7 +89,9 @@ export function weeklyList(input: WeeklyListInput): CentreList[] {
         startsAt: osloInstant(s.date, slot.start),
       };
       const label = centre?.name ?? centreName;
-      lists.set(label, [...(lists.get(label) ?? []), row]);
+      const list = lists.get(label);
+      if (list) list.push(row);
+      else lists.set(label, [row]);
     }
   }
   return [...lists.entries()]

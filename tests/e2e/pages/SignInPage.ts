@@ -9,6 +9,10 @@ export class SignInPage {
   readonly submit: Locator;
   readonly error: Locator;
   readonly language: Locator;
+  /** The locked screen (every start, after idle or a long hide): its heading, PIN field and button. */
+  readonly locked: Locator;
+  readonly pin: Locator;
+  readonly unlockButton: Locator;
 
   constructor(readonly page: Page) {
     this.username = page.getByLabel('Brukernavn');
@@ -16,6 +20,9 @@ export class SignInPage {
     this.submit = page.getByRole('button', { name: 'Logg inn' });
     this.error = page.getByRole('alert');
     this.language = page.getByLabel('Språk');
+    this.locked = page.getByRole('heading', { name: 'Nettbrettet er låst' });
+    this.pin = page.getByLabel('PIN-kode', { exact: true });
+    this.unlockButton = page.getByRole('button', { name: 'Lås opp' });
   }
 
   async goto(): Promise<void> {
@@ -37,11 +44,11 @@ export class SignInPage {
     await this.page.getByRole('button', { name: 'Lagre PIN-koden' }).click();
   }
 
-  /** The locked screen (every start, after idle or a long hide): enters the PIN. */
+  /** On the locked screen: enters the PIN. */
   async unlock(pin: string = E2E_PIN): Promise<void> {
-    await expect(this.page.getByRole('heading', { name: 'Nettbrettet er låst' })).toBeVisible();
-    await this.page.getByLabel('PIN-kode', { exact: true }).fill(pin);
-    await this.page.getByRole('button', { name: 'Lås opp' }).click();
+    await expect(this.locked).toBeVisible();
+    await this.pin.fill(pin);
+    await this.unlockButton.click();
   }
 
   /** A reload locks the app (the key is only in memory): reloads and unlocks. */

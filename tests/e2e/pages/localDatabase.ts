@@ -6,24 +6,34 @@ import { E2E_PIN } from '../testEnv.ts';
  * one transaction, with the next clientSeq. For states the UI cannot reach on its own, such as a
  * mutation the server will reject. Returns the record's id.
  */
-export async function queueRawChange(page: Page, fields: Record<string, unknown>): Promise<string> {
+export function queueRawChange(page: Page, fields: Record<string, unknown>): Promise<string> {
+  return storeRawChange(page, 'resident', fields);
+}
+
+/** A new record of `entity` with these fields and its outbox row, in one transaction; returns its id. */
+async function storeRawChange(
+  page: Page,
+  entity: 'resident' | 'mapping',
+  fields: Record<string, unknown>,
+): Promise<string> {
   const clientSeq = await nextClientSeq(page);
   return page.evaluate(
-    ({ values, clientSeq }) =>
+    ({ entity, values, clientSeq }) =>
       new Promise<string>((resolve, reject) => {
+        const store = `${entity}s`;
         const open = indexedDB.open('kartlegg');
         open.onerror = () => reject(new Error('open failed'));
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['residents', 'outbox', 'meta'], 'readwrite');
+          const tx = db.transaction([store, 'outbox', 'meta'], 'readwrite');
           const id = crypto.randomUUID();
           const now = Date.now();
           tx.objectStore('meta').put({ key: 'clientSeq', value: clientSeq });
-          tx.objectStore('residents').put({ ...values, id, versions: {}, updatedAt: now });
+          tx.objectStore(store).put({ ...values, id, versions: {}, updatedAt: now });
           tx.objectStore('outbox').add({
             clientSeq,
             mutationId: crypto.randomUUID(),
-            entity: 'resident',
+            entity,
             entityId: id,
             changes: Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, baseVersion: 0 }])),
             createdAt: now,
@@ -36,7 +46,7 @@ export async function queueRawChange(page: Page, fields: Record<string, unknown>
           tx.onerror = () => reject(new Error('write failed'));
         };
       }),
-    { values: fields, clientSeq },
+    { entity, values: fields, clientSeq },
   );
 }
 
@@ -123,38 +133,7 @@ export async function residentIdByDuf(page: Page, duf: string): Promise<string> 
  * record with its outbox row. Visible to the app after a reload.
  */
 export async function storeCompletedMapping(page: Page, residentId: string): Promise<void> {
-  const clientSeq = await nextClientSeq(page);
-  return page.evaluate(
-    ({ id, clientSeq }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('kartlegg');
-        open.onerror = () => reject(new Error('open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction(['mappings', 'outbox', 'meta'], 'readwrite');
-          const now = Date.now();
-          const mappingId = crypto.randomUUID();
-          const values = { residentId: id, status: 'complete' };
-          tx.objectStore('meta').put({ key: 'clientSeq', value: clientSeq });
-          tx.objectStore('mappings').put({ ...values, id: mappingId, versions: {}, updatedAt: now });
-          tx.objectStore('outbox').add({
-            clientSeq,
-            mutationId: crypto.randomUUID(),
-            entity: 'mapping',
-            entityId: mappingId,
-            changes: Object.fromEntries(Object.entries(values).map(([k, value]) => [k, { value, baseVersion: 0 }])),
-            createdAt: now,
-            status: 'pending',
-          });
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(new Error('write failed'));
-        };
-      }),
-    { id: residentId, clientSeq },
-  );
+  await storeRawChange(page, 'mapping', { residentId, status: 'complete' });
 }
 
 /** The stored mapping record of a resident (its fields as the tablet holds them). */

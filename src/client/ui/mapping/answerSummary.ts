@@ -1,7 +1,7 @@
 import { questionLabelKey, sectionTitleKey } from '../../../domain/form/labels.ts';
 import type { Answers, EntryQuestion, FormDefinition, Question } from '../../../domain/form/types.ts';
 import { isRecord, walk } from '../../../domain/form/walk.ts';
-import { choiceOptions } from './choiceLabels.ts';
+import { choiceName } from './choiceLabels.ts';
 
 /** What labels a summary: a language, its label lookup, and occupation titles it adds. */
 export interface Labeller {
@@ -70,17 +70,10 @@ export function answerText(question: Question | EntryQuestion, value: unknown, l
   switch (question.type) {
     case 'single':
     case 'multiple': {
-      const names = new Map(
-        choiceOptions(question.choices, labels.language, labels.t, labels.occupationTitles).map((o) => [
-          o.code,
-          o.label,
-        ]),
-      );
       const codes = Array.isArray(value) ? value.map(String) : [String(value)];
-      return list(
-        codes.map((c) => names.get(c) || c),
-        labels.language,
-      );
+      const name = (code: string) =>
+        choiceName(question.choices, code, labels.language, labels.t, labels.occupationTitles) || code;
+      return list(codes.map(name), labels.language);
     }
     case 'number':
       return typeof value === 'number' ? format(() => new Intl.NumberFormat(labels.language).format(value), value) : '';

@@ -49,6 +49,19 @@ export function choiceOptions(choices: Choices, language: string, t: Translate, 
   ];
 }
 
+/** One choice's label: a listed code by its key, a catalogue code by its name ('' when neither). */
+export function choiceName(
+  choices: Choices,
+  code: string,
+  language: string,
+  t: Translate,
+  titles: Titles = {},
+): string {
+  const list = 'set' in choices ? choices : choices.extra;
+  if (list?.codes.includes(code)) return t(choiceLabelKey(list.set, code));
+  return 'catalogue' in choices ? catalogueName(choices.catalogue, code, language, titles) : '';
+}
+
 /** How a choice question is best shown: a long catalogue as a list box, occupations with search. */
 export function choiceWidget(choices: Choices): 'buttons' | 'select' | 'occupation' {
   if ('set' in choices) return 'buttons';

@@ -29,9 +29,7 @@ export class MappingForm {
   saves = $state<Record<string, SaveState>>({});
   /** Problem codes of answers that were refused (and not saved), by question key. */
   problems = $state<Record<string, string>>({});
-  /** The last question saved, for the screen's live region. */
-  lastSaved = $state<string | null>(null);
-  /** Counts commits, so that a live region can announce a second save of the same text. */
+  /** Counts committed answers: the live region says "saved" anew for each (none before the first). */
   saveCount = $state(0);
 
   /**
@@ -98,7 +96,6 @@ export class MappingForm {
     }
     // Committed: only now may the screen say "saved".
     this.saves = { ...this.saves, [problemKey]: 'saved' };
-    this.lastSaved = code;
     this.saveCount += 1;
     syncStatus.changed();
   }

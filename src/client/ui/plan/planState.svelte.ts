@@ -11,7 +11,7 @@ import type { InterpreterTerms, MapperWindow, Plan } from '../../../domain/plann
 import { DEFAULT_BUS_TICKET_KM, DEFAULT_SLOT_MINUTES } from '../../../domain/planning/model.ts';
 import { planCost } from '../../../domain/planning/sessions.ts';
 import { moveResident, updateSlot, type SlotRef } from '../../../domain/planning/slotEdits.ts';
-import type { SlotStatus } from '../../../domain/planning/records.ts';
+import { residentsWithPlannedSlot, type SlotStatus } from '../../../domain/planning/records.ts';
 import { todayInOslo } from '../../../domain/roster/deadline.ts';
 import { uuidv7 } from '../../../domain/uuidv7.ts';
 import {
@@ -31,11 +31,7 @@ import {
   type ResidentRow,
 } from '../../db/index.ts';
 import { dayWindow, inList, listMask } from '../../roster/workingLists.ts';
-import { scheduledResidentIds } from '../../db/index.ts';
 import { byId } from './byId.ts';
-
-/** A window as the mapper types it (the planner's `MapperWindow` without the id). */
-export type WindowDraft = Omit<MapperWindow, 'id'>;
 
 /**
  * The plan screen's state: what the device stores (places, accepted sessions, the roster), the windows
@@ -44,13 +40,14 @@ export type WindowDraft = Omit<MapperWindow, 'id'>;
  */
 export class PlanState {
   places = $state<PlaceRow[]>([]);
+  readonly #placeById = $derived(byId(this.places));
   sessions = $state<PlannedSessionRow[]>([]);
   residents = $state.raw<ReadonlyMap<string, ResidentRow>>(byId([]));
   /** Residents to be mapped, not yet mapped and not in a planned slot (the roster's "unscheduled"). */
   due = $state<ResidentRow[]>([]);
   loaded = $state(false);
 
-  windows = $state<(WindowDraft & { id: string })[]>([]);
+  windows = $state<MapperWindow[]>([]);
   slotMinutes = $state(DEFAULT_SLOT_MINUTES);
   busTicketKm = $state(DEFAULT_BUS_TICKET_KM);
   interpreters = $state<InterpreterTerms[]>([]);
@@ -70,14 +67,19 @@ export class PlanState {
     return observe(
       database(),
       async (db) => {
-        const [places, sessions, rows, facts, scheduled] = await Promise.all([
+        const [places, sessions, rows, facts] = await Promise.all([
           listPlaces(db),
           listPlannedSessions(db),
           listResidents(db),
           mappingFacts(db),
-          scheduledResidentIds(db),
         ]);
-        return { places, sessions, rows, facts: { mapped: facts.mapped, scheduled } };
+        // The sessions just read say who is scheduled: no second read of the table.
+        return {
+          places,
+          sessions,
+          rows,
+          facts: { mapped: facts.mapped, scheduled: residentsWithPlannedSlot(sessions) },
+        };
       },
       ({ places, sessions, rows, facts }) => {
         this.places = places;
@@ -91,7 +93,7 @@ export class PlanState {
   }
 
   place(id: string): PlaceRow | undefined {
-    return this.places.find((p) => p.id === id);
+    return this.#placeById.get(id);
   }
 
   deadlineOf = (residentId: string): string | null | undefined => this.residents.get(residentId)?.deadline;
