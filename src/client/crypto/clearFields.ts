@@ -23,6 +23,11 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   // Planned sessions: date is an index (the week's list), a calendar day that names no one; the
   // slots (who comes when), the mapper and the interpreter are sealed.
   plannedSessions: ['id', 'date'],
+  // The journal of resident writes since the roster snapshot: random keys and resident ids only.
+  residentJournal: ['id', 'ids', 'all'],
+  // The roster snapshot: `blob` is sealed already, as one piece, with the same data key (by WebCrypto:
+  // one native decryption instead of one per resident); `gen` is a random id.
+  snapshots: ['key', 'gen', 'blob'],
   // Every meta value is sealed: the session holds the device token and the user's name.
   meta: ['key'],
 };

@@ -34,6 +34,25 @@ export function open(key: Uint8Array, sealed: Uint8Array, aad: Uint8Array): unkn
   return JSON.parse(decoder.decode(plain));
 }
 
+/** The data key for WebCrypto, for sealing and opening outside any IndexedDB transaction. */
+export function webKey(raw: Uint8Array): Promise<CryptoKey> {
+  return crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** `seal` with WebCrypto: the same bytes' layout, for large values outside any IndexedDB transaction. */
+export async function sealAsync(key: CryptoKey, value: unknown, aad: Uint8Array): Promise<Uint8Array> {
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const ciphertext = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv, additionalData: aad as BufferSource },
+    key,
+    encoder.encode(JSON.stringify(value)),
+  );
+  const out = new Uint8Array(IV_BYTES + ciphertext.byteLength);
+  out.set(iv);
+  out.set(new Uint8Array(ciphertext), IV_BYTES);
+  return out;
+}
+
 /** `open` with WebCrypto: for reads outside any IndexedDB transaction. */
 export async function openAsync(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array): Promise<unknown> {
   const plain = await crypto.subtle.decrypt(

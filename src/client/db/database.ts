@@ -6,6 +6,7 @@ import type { JsonValue } from '../../domain/sync/json.ts';
 import type { PlaceRecord, PlannedSession } from '../../domain/planning/records.ts';
 import { rawDataKey } from '../crypto/dataKey.ts';
 import { encryptionMiddleware } from '../crypto/encryptionMiddleware.ts';
+import { residentJournalMiddleware, type JournalRow } from './residentJournal.ts';
 
 /**
  * Bookkeeping every synced row carries beside its fields (whose names never collide with these:
@@ -54,6 +55,17 @@ export type PlannedSessionRow = SyncedRow & PlannedSession;
 
 export type ConflictRow = ConflictRecord & { status: 'open' | 'resolved' };
 
+/**
+ * The roster in one sealed blob (src/client/db/rosterSnapshot.ts): `blob` is already sealed with the
+ * data key (WebCrypto, additional data binding it to `gen`); `gen` is random and new for every
+ * snapshot, so two tabs cannot both replace the same one.
+ */
+export interface SnapshotRow {
+  key: string;
+  gen: string;
+  blob: Uint8Array;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -67,6 +79,8 @@ export type KartleggDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'clientSeq'>;
   conflicts: EntityTable<ConflictRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  residentJournal: EntityTable<JournalRow, 'id'>;
+  snapshots: EntityTable<SnapshotRow, 'key'>;
 };
 
 export const DB_NAME = 'kartlegg';
@@ -82,7 +96,9 @@ const ALL_TABLES = ['residents', 'mappings', 'outbox', 'conflicts', 'meta'] as c
  */
 export function openDatabase(name = DB_NAME, key: () => Uint8Array = rawDataKey): KartleggDb {
   const db = new Dexie(name) as KartleggDb;
+  keys.set(db, key);
   db.use(encryptionMiddleware(key));
+  db.use(residentJournalMiddleware());
   db.version(1).stores({
     residents: 'id, familyName, updatedAt',
     mappings: 'id, residentId, updatedAt',
@@ -124,7 +140,18 @@ export function openDatabase(name = DB_NAME, key: () => Uint8Array = rawDataKey)
     });
   // v4 (issue 7): places and accepted sessions. (v3 is the on-device encryption's; Dexie allows gaps.)
   db.version(4).stores({ places: 'id, kind', plannedSessions: 'id, date' });
+  // v5: the roster snapshot and the journal of resident writes since it (rosterSnapshot.ts).
+  db.version(5).stores({ residentJournal: 'id', snapshots: 'key' });
   return db;
+}
+
+const keys = new WeakMap<KartleggDb, () => Uint8Array>();
+
+/** The data key a database seals with: for what is sealed outside the middleware (the snapshot). */
+export function dataKeyOf(db: KartleggDb): Uint8Array {
+  const key = keys.get(db);
+  if (!key) throw new Error('not a database opened by openDatabase');
+  return key();
 }
 
 /** The table that holds an entity's rows. */

@@ -2,6 +2,8 @@ import { uuidv7 } from '../../domain/uuidv7.ts';
 import type { ResidentFields, RosterFields } from '../../domain/resident.ts';
 import type { KartleggDb, ResidentRow } from './database.ts';
 import { recordChange } from './changes.ts';
+import { readResidents } from './rosterSnapshot.ts';
+import { byDeadline } from '../../domain/roster/rosterOrder.ts';
 
 /** Adds a resident (with its outbox row, in one transaction) and returns its id. */
 export async function addResident(
@@ -15,13 +17,12 @@ export async function addResident(
 }
 
 /**
- * The roster: residents not deleted, by family name. Sorted in memory: names are sealed, so no
- * index can order them; the comparison is by code unit, as IndexedDB's index ordered them before.
+ * The roster: residents not deleted, in the roster's order (by deadline, then name). Sorted in
+ * memory, since names are sealed and no index can order them; read through the roster snapshot
+ * (one decryption for all, stored in this order), so not inside a transaction.
  */
 export async function listResidents(db: KartleggDb): Promise<ResidentRow[]> {
-  const rows = (await db.residents.toArray()).filter((r) => !r.deleted);
-  const name = (r: ResidentRow) => r.familyName ?? '';
-  return rows.sort((a, b) => (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : 0));
+  return (await readResidents(db)).filter((r) => !r.deleted).sort(byDeadline);
 }
 
 /** One resident as stored here (tombstones too), or undefined. */

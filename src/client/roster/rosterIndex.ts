@@ -1,6 +1,7 @@
 import type { ResidentRow } from '../db/database.ts';
 import { matchesWords, searchText } from './searchIndex.ts';
-import { byDeadline, dayWindow, inList, listMask, type RosterFacts, type WorkingList } from './workingLists.ts';
+import { byDeadline } from '../../domain/roster/rosterOrder.ts';
+import { dayWindow, inList, listMask, type RosterFacts, type WorkingList } from './workingLists.ts';
 
 /**
  * The roster in memory, built once per change of the stored residents (or of "today"): each

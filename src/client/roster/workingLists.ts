@@ -96,20 +96,3 @@ export function countLists(masks: Iterable<number>): Record<WorkingList, number>
   }
   return counts;
 }
-
-const collator = new Intl.Collator('nb', { sensitivity: 'base' });
-
-/** By deadline, the earliest first and residents without one last; then by name. */
-export function byDeadline(
-  a: Pick<Resident, 'deadline' | 'familyName' | 'givenName'>,
-  b: Pick<Resident, 'deadline' | 'familyName' | 'givenName'>,
-): number {
-  const da = a.deadline ?? null;
-  const db = b.deadline ?? null;
-  if (da !== db) {
-    if (da === null) return 1;
-    if (db === null) return -1;
-    return da < db ? -1 : 1;
-  }
-  return collator.compare(a.familyName, b.familyName) || collator.compare(a.givenName, b.givenName);
-}
