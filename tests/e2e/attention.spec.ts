@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { queueRawChange, storedToken } from './pages/localDatabase.ts';
+import { OpenExportPage } from './pages/OpenExportPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { E2E_USER } from './testEnv.ts';
 
@@ -20,19 +21,15 @@ test('a change the server rejects is listed with the reason, exported, corrected
   await expect(change).toContainText('En ny post manglet opplysninger som må være med');
   await expect(change).toContainText('Nadia');
 
-  // Export: a JSON file named by time only, holding the rejected mutation and the record.
+  // Export: a file named by time only, sealed: no name in clear; the PIN opens it on the tablet.
   const downloading = page.waitForEvent('download');
   await change.getByRole('button', { name: 'Eksporter' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^kartlegg-unsynced-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}\.json$/);
-  const exported = JSON.parse(readFileSync(await download.path(), 'utf8')) as {
-    mutations: { status: string; reason: string; changes: object }[];
-    records: { record: { givenName: string } }[];
-  };
-  expect(exported.mutations).toMatchObject([
-    { status: 'rejected', reason: 'incomplete_new_record', changes: { givenName: { value: 'Nadia' } } },
-  ]);
-  expect(exported.records).toMatchObject([{ record: { givenName: 'Nadia' } }]);
+  const exportPath = await download.path();
+  const exported = readFileSync(exportPath, 'utf8');
+  expect(exported).not.toContain('Nadia');
+  expect(JSON.parse(exported)).toMatchObject({ kind: 'kartlegg-sealed-unsynced', tables: { outbox: [{}] } });
 
   // Correct: the missing family name is filled in and the change goes out as a new mutation.
   await change.getByRole('button', { name: 'Rett og send på nytt' }).click();
@@ -48,6 +45,13 @@ test('a change the server rejects is listed with the reason, exported, corrected
   const resident = roster.resident('Nadia', family);
   await expect(resident).toBeVisible();
   await expect(roster.notSyncedBadge(resident)).toHaveCount(0);
+
+  // The exported file opens with the PIN and shows the rejected change it holds.
+  const opening = new OpenExportPage(page);
+  await opening.open();
+  await opening.openFile(exportPath);
+  await expect(page.getByRole('heading', { name: 'Filen har 1 usynkronisert endring' })).toBeVisible();
+  await expect(opening.records).toHaveText(/^Nadia\s+— 1 endring$/);
 });
 
 test('a revoked sign-in keeps the changes and asks for the password of the same user', async ({ page, request }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { MappingFormPage, sectionTitle } from './pages/MappingFormPage.ts';
+import { OpenExportPage } from './pages/OpenExportPage.ts';
 import { openedRows, rawDatabaseText, storedMapping, storedSession } from './pages/localDatabase.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { RosterPage } from './pages/RosterPage.ts';
@@ -114,7 +115,8 @@ test('a forgotten PIN: the app warns of unsynced changes, offers them sealed, th
   await expect(page.getByRole('alert')).toHaveText(/^1 endring er ikke synkronisert/);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Last ned kryptert kopi' }).click();
-  const file = readFileSync(await (await download).path(), 'utf8');
+  const exportPath = await (await download).path();
+  const file = readFileSync(exportPath, 'utf8');
   const exported = JSON.parse(file) as { kind: string; keyring: unknown; tables: { outbox: unknown[] } };
   expect(exported.kind).toBe('kartlegg-sealed-unsynced');
   expect(exported.keyring).not.toBeNull();
@@ -129,6 +131,26 @@ test('a forgotten PIN: the app warns of unsynced changes, offers them sealed, th
   // What was synced comes back from the server; the change never synced is gone from this tablet.
   await expect(roster.resident('Aisha', synced)).toBeVisible();
   await expect(page.getByText(unsynced)).toHaveCount(0);
+
+  // Remembered after all: the copy opens with the old PIN, and its change goes back into the queue.
+  const opening = new OpenExportPage(page);
+  await opening.open();
+  await page
+    .getByLabel('Eksportfil')
+    .setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await page.getByRole('button', { name: 'Åpne filen' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Filen er ikke en eksport fra Kartlegg.');
+  await opening.openFile(exportPath, '000000');
+  await expect(page.getByRole('alert')).toHaveText('Feil PIN-kode: filen ble ikke laget med denne PIN-koden.');
+  await opening.openFile(exportPath);
+  await expect(opening.records).toHaveText(`Bilal ${unsynced} — 1 endring`);
+  await opening.restore.click();
+  await expect(opening.status).toHaveText('1 endring er lagt i køen.');
+  await page.getByRole('button', { name: 'Tilbake til beboerlisten' }).click();
+  await roster.syncAndSettle();
+  const restored = roster.resident('Bilal', unsynced);
+  await expect(restored).toBeVisible();
+  await expect(roster.notSyncedBadge(restored)).toHaveCount(0);
 });
 
 // A tablet signed in before encryption existed: its version 2 database holds everything in clear.

@@ -5,9 +5,7 @@ import { openDatabase, type KartleggDb, type OutboxRow } from '../../src/client/
 import { acknowledge, pendingBatch, rejectedRows } from '../../src/client/db/outbox.ts';
 import { RejectedRowGoneError, replaceRejected, resendRejected } from '../../src/client/db/rejected.ts';
 import { addResident } from '../../src/client/db/residents.ts';
-import { unsyncedExport } from '../../src/client/db/unsyncedExport.ts';
 import { changedFields, EMPTY_INPUT } from '../../src/client/ui/residentInput.ts';
-import { exportFileName } from '../../src/client/ui/download.ts';
 
 let db: KartleggDb;
 let n = 0;
@@ -80,31 +78,5 @@ describe('correcting and resending a rejected change', () => {
     // Roster fields the form holds: emptied is null, unchanged is left out.
     const fields = { givenName: 'Amina', familyName: 'Yusuf', birthDate: null, duf: null, language: 'Tigrinja' };
     expect(changedFields(before, fields)).toEqual({ duf: null, language: 'Tigrinja' });
-  });
-});
-
-describe('exporting unsynced changes', () => {
-  it('holds every unsynced row and the local copy of each record they concern', async () => {
-    const { id, rejected } = await rejectedChange();
-    const otherId = await addResident(db, { givenName: 'Ola', familyName: 'Berg', birthDate: null });
-    const all = await unsyncedExport(db, undefined, Date.UTC(2026, 10, 23, 10, 0));
-    expect(all).toMatchObject({
-      kind: 'kartlegg-unsynced-changes',
-      formatVersion: 1,
-      exportedAt: '2026-11-23T10:00:00.000Z',
-    });
-    expect(all.mutations.map((m) => m.entityId)).toEqual([id, otherId]);
-    expect(all.records.map((r) => [r.entity, r.record.id])).toEqual([
-      ['resident', id],
-      ['resident', otherId],
-    ]);
-
-    const one = await unsyncedExport(db, [rejected.clientSeq]);
-    expect(one.mutations).toEqual([rejected]);
-    expect(one.records.map((r) => r.record.id)).toEqual([id]);
-  });
-
-  it('names the file by time only', () => {
-    expect(exportFileName(new Date(Date.UTC(2026, 10, 23, 10, 0, 42)))).toBe('kartlegg-unsynced-2026-11-23T10-00.json');
   });
 });

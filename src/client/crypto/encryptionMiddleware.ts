@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTableSchema, Middleware } from 'dexie';
 import { CLEAR_FIELDS, DROPPED_INDEXES, SEALED } from './clearFields.ts';
-import { additionalData, open, seal } from './sealing.ts';
+import { openStoredRow, sealStoredRow } from './sealing.ts';
 
 type Row = Record<string, unknown>;
 
@@ -54,24 +54,9 @@ function sealedTable(table: DBCoreTable, key: () => Uint8Array): DBCoreTable {
   const name = table.schema.name;
 
   // Both run on every row read or written: no copies beyond the one row they return.
-  const sealRow = (row: Row): Row => {
-    const out: Row = {};
-    const hidden: Row = {};
-    for (const field of Object.keys(row)) {
-      if (clear.has(field)) out[field] = row[field];
-      else hidden[field] = row[field];
-    }
-    out[SEALED] = seal(key(), hidden, additionalData(name, row[keyPath]));
-    return out;
-  };
-  const openRow = (row: unknown): unknown => {
-    if (!row || typeof row !== 'object' || !(SEALED in row)) return row;
-    const stored = row as Row;
-    // The opened fields, then the clear ones over them (a fresh object: JSON.parse made it).
-    const opened = open(key(), stored[SEALED] as Uint8Array, additionalData(name, stored[keyPath])) as Row;
-    for (const field of Object.keys(stored)) if (field !== SEALED) opened[field] = stored[field];
-    return opened;
-  };
+  const sealRow = (row: Row): Row => sealStoredRow(key(), name, clear, row[keyPath], row);
+  const openRow = (row: unknown): unknown =>
+    row && typeof row === 'object' && SEALED in row ? openStoredRow(key(), name, (row as Row)[keyPath], row) : row;
   const openCursor = (cursor: DBCoreCursor): DBCoreCursor => {
     // The cursor's value is opened once per position (each continue() moves it).
     let openedFor: unknown;

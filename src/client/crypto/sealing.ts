@@ -1,4 +1,5 @@
 import { gcm } from '@noble/ciphers/aes.js';
+import { SEALED } from './clearFields.ts';
 
 /**
  * A sealed row part: a 12-byte random IV followed by the AES-GCM-256 ciphertext and its 16-byte tag,
@@ -51,6 +52,37 @@ export async function sealAsync(key: CryptoKey, value: unknown, aad: Uint8Array)
   out.set(iv);
   out.set(new Uint8Array(ciphertext), IV_BYTES);
   return out;
+}
+
+/** A row as stored: its clear fields, and every other field in one sealed part. */
+export function sealStoredRow(
+  key: Uint8Array,
+  table: string,
+  clear: ReadonlySet<string>,
+  primaryKey: unknown,
+  row: Record<string, unknown>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const hidden: Record<string, unknown> = {};
+  for (const field of Object.keys(row)) {
+    if (clear.has(field)) out[field] = row[field];
+    else hidden[field] = row[field];
+  }
+  out[SEALED] = seal(key, hidden, additionalData(table, primaryKey));
+  return out;
+}
+
+/**
+ * A row as stored, opened: its sealed fields, then its clear fields over them (a fresh object:
+ * JSON.parse made it). A row without a sealed part (written before encryption) is returned as it is.
+ * What the encryption middleware does on every read, and what opening an export does to its rows.
+ */
+export function openStoredRow(key: Uint8Array, table: string, primaryKey: unknown, stored: object): object {
+  if (!(SEALED in stored)) return stored;
+  const row = stored as Record<string, unknown>;
+  const opened = open(key, row[SEALED] as Uint8Array, additionalData(table, primaryKey)) as Record<string, unknown>;
+  for (const field of Object.keys(row)) if (field !== SEALED) opened[field] = row[field];
+  return opened;
 }
 
 /** `open` with WebCrypto: for reads outside any IndexedDB transaction. */

@@ -47,7 +47,7 @@ export { recordChange, recordChanges, InvalidChangeError, type BulkChange } from
 export { addResident, getResident, listResidents, residentsByIds } from './residents.ts';
 export { countOpenConflicts, openConflictEntityIds, openConflicts, resolveConflict } from './conflicts.ts';
 export { RejectedRowGoneError, replaceRejected, resendRejected, valuesOf } from './rejected.ts';
-export { unsyncedExport, type UnsyncedExport } from './unsyncedExport.ts';
+export { restoreUnsynced, type RestoreResult } from './restoreUnsynced.ts';
 export {
   acknowledge,
   countPending,

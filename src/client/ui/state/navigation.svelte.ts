@@ -10,6 +10,7 @@ export type View =
   | { screen: 'mapping'; residentId: string }
   | { screen: 'conflicts'; entityId?: string; returnTo?: View }
   | { screen: 'attention' }
+  | { screen: 'openExport' }
   | { screen: 'admin' }
   | { screen: 'import' }
   | { screen: 'plan' }
