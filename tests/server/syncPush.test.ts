@@ -39,7 +39,21 @@ describe.each(storeCases())('sync push on $name', (storeCase) => {
     expect((await again.push(m)).results).toEqual(once.results);
   });
 
-  it('rejects the same mutation id from another client as duplicate_id and touches nothing', async () => {
+  it('returns the stored result to the same user on another client (an export re-queued) and changes nothing', async () => {
+    const world = await syncWorld(getStore());
+    const old = await world.kari();
+    const id = uuidv7();
+    const m = old.mutation(id, { givenName: set('Sara'), familyName: set('Haile') });
+    const once = await old.push(m);
+    const before = await world.version();
+    const fresh = await world.kari();
+    expect(fresh.clientId).not.toBe(old.clientId);
+    expect((await fresh.push({ ...m, changes: { givenName: set('Other', 99) } })).results).toEqual(once.results);
+    expect(await world.version()).toBe(before);
+    expect((await serverRecord(world.store, id))?.fields.givenName).toBe('Sara');
+  });
+
+  it('rejects the same mutation id from another user as duplicate_id and touches nothing', async () => {
     const world = await syncWorld(getStore());
     const kari = await world.kari();
     const ola = await world.ola();

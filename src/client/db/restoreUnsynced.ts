@@ -14,9 +14,8 @@ export interface RestoreResult {
  * Puts an opened export's mutations back into this tablet's outbox, in ONE transaction: all or nothing.
  *
  * Each keeps its mutation id and takes a fresh clientSeq of this database's stream. The id is the
- * server's idempotency key: a change the server already applied is never applied a second time (from
- * the client that made it, the stored result comes back; from another client, `duplicate_id`, which
- * touches nothing). A mutation whose id is already in the outbox is skipped, so opening the same file
+ * server's idempotency key: a change the server already applied is never applied a second time (to
+ * the same user, on any client, the stored result comes back and nothing changes). A mutation whose id is already in the outbox is skipped, so opening the same file
  * twice queues nothing more.
  *
  * Each record gets the mutation's values over the tablet's copy (or the exported copy, when the tablet

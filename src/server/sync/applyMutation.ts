@@ -10,8 +10,9 @@ import { RecordRaceError, holdWriteLock, writeStamped, writeUnstamped, type Muta
 /**
  * Applies one pushed mutation and records its outcome (docs/sync-protocol.md), in one transaction.
  * Invariants:
- * - idempotent: a mutation id seen before from the same client returns the stored result and changes
- *   nothing; from another client it is rejected as `duplicate_id` and touches nothing;
+ * - idempotent: a mutation id seen before from the same client, or from the same user on another
+ *   client (their changes brought back from an export after a forgotten PIN), returns the stored
+ *   result and changes nothing; from anyone else it is rejected as `duplicate_id` and touches nothing;
  * - a mutation is applied or stored as rejected (with a reason), never dropped;
  * - the record, its history and conflicts, the municipality version, the mutation row and the device's
  *   lastClientSeq commit together.
@@ -99,8 +100,10 @@ async function decideAndWrite(
 }
 
 function storedResult(id: string, seen: SeenMutation, writer: SyncWriter): MutationResult {
-  // Another client's id (or another municipality's): say nothing about it and touch nothing.
-  if (seen.clientId !== writer.clientId || seen.municipalityId !== writer.municipalityId) {
+  // Another user's id (or another municipality's): say nothing about it and touch nothing. The same
+  // user's from another client is theirs: an export of unsynced changes re-queued on a new tablet.
+  const theirs = seen.clientId === writer.clientId || seen.userId === writer.userId;
+  if (!theirs || seen.municipalityId !== writer.municipalityId) {
     return { id, status: 'rejected', reason: 'duplicate_id' };
   }
   return {

@@ -5,6 +5,8 @@ import type { StoredRecord } from './storedRecord.ts';
 export interface SeenMutation {
   municipalityId: string;
   clientId: string;
+  /** The user whose device pushed it. */
+  userId: string;
   status: 'applied' | 'rejected';
   version: number | null;
   reason: string | null;
@@ -28,9 +30,10 @@ export interface MutationContext {
 const LOAD_FOR_MUTATION = prepared(
   'load_for_mutation',
   `SELECT
-     (SELECT jsonb_build_object('municipalityId', m.municipality_id, 'clientId', m.client_id, 'status', m.status,
-                                'version', m.version, 'reason', m.reason, 'conflicted', to_jsonb(m.conflicted))
-        FROM mutations m WHERE m.id = $1) AS seen,
+     (SELECT jsonb_build_object('municipalityId', m.municipality_id, 'clientId', m.client_id, 'userId', d.user_id,
+                                'status', m.status, 'version', m.version, 'reason', m.reason,
+                                'conflicted', to_jsonb(m.conflicted))
+        FROM mutations m JOIN devices d ON d.id = m.device_id WHERE m.id = $1) AS seen,
      (SELECT jsonb_build_object('municipalityId', r.municipality_id, 'entity', r.entity, 'fields', r.fields,
                                 'fieldMeta', r.field_meta, 'version', r.version)
         FROM records r WHERE r.id = $2) AS record,
