@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ConflictRecord } from '../../protocol/sync.ts';
+import type { DeviceAuditEventInput } from '../../protocol/auditEvents.ts';
 import type { Entity } from '../../protocol/entities.ts';
 import type { Resident } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
@@ -54,6 +55,12 @@ export type PlannedSessionRow = SyncedRow & PlannedSession;
 
 export type ConflictRow = ConflictRecord & { status: 'open' | 'resolved' };
 
+/**
+ * One of the tablet's own audit events, waiting to be sent (src/client/db/auditEvents.ts): removed
+ * once the server acknowledged it. `id` is a UUIDv7, so the key order is the order they happened.
+ */
+export type AuditEventRow = DeviceAuditEventInput & { id: string; at: number };
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -67,6 +74,7 @@ export type KartleggDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'clientSeq'>;
   conflicts: EntityTable<ConflictRow, 'id'>;
   meta: EntityTable<MetaRow, 'key'>;
+  auditEvents: EntityTable<AuditEventRow, 'id'>;
 };
 
 export const DB_NAME = 'kartlegg';
@@ -124,6 +132,8 @@ export function openDatabase(name = DB_NAME, key: () => Uint8Array = rawDataKey)
     });
   // v4 (issue 7): places and accepted sessions. (v3 is the on-device encryption's; Dexie allows gaps.)
   db.version(4).stores({ places: 'id, kind', plannedSessions: 'id, date' });
+  // v6 (issue 8): the tablet's own audit events until the server has them. (v5 is another change's.)
+  db.version(6).stores({ auditEvents: 'id' });
   return db;
 }
 
