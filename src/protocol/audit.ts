@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { DEVICE_AUDIT_ACTIONS } from './auditEvents.ts';
 
-/** What the audit log records. `record_changed` / `change_rejected` come from the pushed mutations. */
+/**
+ * What the audit log records. `record_changed` / `change_rejected` come from the pushed mutations;
+ * the device actions (src/protocol/auditEvents.ts) are what tablets record and send themselves.
+ */
 export const AUDIT_ACTIONS = [
   'signed_in',
   'signed_out',
@@ -15,12 +19,16 @@ export const AUDIT_ACTIONS = [
   'retention_run',
   'record_changed',
   'change_rejected',
+  ...DEVICE_AUDIT_ACTIONS,
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 export const AuditEntry = z.object({
+  /** When the server stored it (for a tablet's own event: when it arrived). */
   at: z.string(),
+  /** A tablet's own event: the tablet's clock when it happened (display only); else null. */
+  deviceAt: z.string().nullable(),
   action: AuditAction,
   /** The user's name and username (null: an action with no signed-in user). */
   user: z.object({ name: z.string(), username: z.string() }).nullable(),

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './pages/axe.ts';
+import { PlanPage } from './pages/PlanPage.ts';
 import { SignInPage } from './pages/SignInPage.ts';
 import { E2E_ADMIN } from './testEnv.ts';
 
@@ -53,4 +54,31 @@ test('an administrator sets the deadline days, and a mapper’s tablet imports w
 test('the administration is not offered to a mapper', async ({ page }) => {
   await new SignInPage(page).signInAsMapper();
   await expect(page.getByRole('button', { name: 'Administrasjon' })).toHaveCount(0);
+});
+
+test("the tablet's own export reaches the administrator's audit log with the next sync", async ({ page }) => {
+  await new SignInPage(page).signInAsMapper(E2E_ADMIN);
+  await page.getByRole('button', { name: 'Planlegg kartlegging' }).click();
+  const plan = new PlanPage(page);
+  await plan.expectOpen();
+  await plan.weeklyList.click();
+  const weekly = page.getByRole('region', { name: 'Ukeliste for mottakene' });
+  // The next sync sends it (after the outbox, before the pull): soon after by itself, or at once.
+  const sent = page.waitForResponse(
+    (r) => r.url().endsWith('/api/audit/events') && r.ok() && r.request().postData()?.includes('weekly_list') === true,
+  );
+  const downloading = page.waitForEvent('download');
+  await weekly.getByRole('button', { name: 'Last ned CSV' }).click();
+  await downloading;
+  await page.getByRole('button', { name: 'Synkroniser nå' }).click();
+  const { events } = (await sent).request().postDataJSON() as { events: { action: string }[] };
+  expect(events.map((e) => e.action)).toContain('weekly_list_downloaded');
+  // Codes, counts and a week: no name.
+  expect(JSON.stringify(events)).not.toMatch(/Kari|Admin|e2e\./);
+
+  await page.getByRole('button', { name: 'Administrasjon' }).click();
+  const admin = page.getByRole('region', { name: 'Administrasjon' });
+  const row = admin.getByRole('row').filter({ hasText: 'Lastet ned ukelisten (CSV)' }).first();
+  await expect(row).toBeVisible();
+  await expect(row).toContainText('på nettbrettet:');
 });

@@ -86,7 +86,9 @@ describe.each(storeCases())('audit log on $name', (storeCase) => {
     // Response.text() would drop the byte-order mark: read the bytes.
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.startsWith('\uFEFFtidspunkt;handling;bruker;brukernavn;enhet;type;post;detaljer\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFtidspunkt;handling;bruker;brukernavn;enhet;type;post;detaljer;enhetstid\r\n')).toBe(
+      true,
+    );
     expect(text).toContain(';signed_in;');
   });
 

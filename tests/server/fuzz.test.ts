@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
-import { seedWithAdmin } from './fixtures.ts';
+import { DEVICE_AUDIT_ACTIONS, LOCK_REASONS } from '../../src/protocol/auditEvents.ts';
+import { postJson, seedWithAdmin } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
 
 /**
@@ -19,6 +20,7 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: (id: string) => string }[]
   { method: 'GET', path: () => '/api/devices' },
   { method: 'POST', path: (id) => `/api/devices/${id}/revoke` },
   { method: 'GET', path: () => '/api/audit' },
+  { method: 'POST', path: () => '/api/audit/events' },
 ];
 
 // Only the PGlite store: the same code runs on PostgreSQL, and the point here is the handlers.
@@ -55,6 +57,58 @@ describe.each(pglite ? [pglite] : [])('fuzzing every route on $name', (storeCase
       ),
       { numRuns: 300, seed: 20261124 },
     );
+    expect(ctx.errors).toEqual([]);
+  });
+
+  it('stores or refuses device audit events of every shape, never a 500: the values reach the SQL', async () => {
+    const ctx = await seedWithAdmin(getStore());
+    const text = fc.string({ maxLength: 20 });
+    const anyDate = fc.date({
+      min: new Date('0000-01-01T00:00:00Z'),
+      max: new Date('9999-12-31T23:59:59Z'),
+      noInvalidDate: true,
+    });
+    const count = fc.oneof(fc.integer({ min: 0, max: 1_000_000 }), fc.integer(), fc.double());
+    const week = fc.oneof(
+      anyDate.map((d) => d.toISOString().slice(0, 10)),
+      text,
+    );
+    const mapping = { entity: fc.constant('mapping'), recordId: fc.oneof(fc.uuid(), fc.constant(uuidv7())) };
+    const shapes: Record<(typeof DEVICE_AUDIT_ACTIONS)[number], Record<string, fc.Arbitrary<unknown>>> = {
+      unsynced_exported: { detail: fc.record({ changes: count }) },
+      mapping_exported: mapping,
+      mapping_viewed: mapping,
+      sheet_printed: { ...mapping, detail: fc.record({ sheet: fc.oneof(fc.constantFrom('imdi', 'resident'), text) }) },
+      weekly_list_printed: { detail: fc.record({ week, rows: count }) },
+      weekly_list_downloaded: { detail: fc.record({ week, rows: count }) },
+      interpreter_orders_printed: { detail: fc.record({ week, orders: count }) },
+      interpreter_orders_downloaded: { detail: fc.record({ week, orders: count }) },
+      app_unlocked: {},
+      app_locked: { detail: fc.record({ reason: fc.constantFrom(...LOCK_REASONS) }) },
+    };
+    const event = fc.constantFrom(...DEVICE_AUDIT_ACTIONS).chain((action) =>
+      fc.record({
+        id: fc.oneof(fc.uuid(), fc.constant(uuidv7())),
+        at: fc.oneof(
+          anyDate.map((d) => d.toISOString()),
+          fc.constantFrom('0000-01-01T00:00:00Z', '9999-12-31T23:59:59-14:00', '1970-01-01T00:00:00+01:00'),
+        ),
+        action: fc.constant(action),
+        ...shapes[action],
+      }),
+    );
+    let stored = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(event, { minLength: 1, maxLength: 5 }), async (events) => {
+        const res = await postJson(ctx.app, '/api/audit/events', { events }, ctx.tablet.token);
+        const body = await res.text();
+        expect([200, 400], body).toContain(res.status);
+        if (res.status === 200) stored++;
+      }),
+      { numRuns: 300, seed: 20261124 },
+    );
+    // The generator is near enough to the shapes that many requests pass validation and are stored.
+    expect(stored).toBeGreaterThan(20);
     expect(ctx.errors).toEqual([]);
   });
 });

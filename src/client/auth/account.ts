@@ -1,7 +1,8 @@
 import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
 import { isUnlocked } from '../crypto/dataKey.ts';
-import { database, deleteLocalDatabase, saveSession, type StoredSession } from '../db/index.ts';
+import { countAuditEvents, database, deleteLocalDatabase, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
+import { pushAuditEvents } from '../sync/pushAuditEvents.ts';
 
 /** Signing in again (after a 401) reached another user's account: the session was left as it was. */
 export class OtherUserError extends Error {
@@ -40,19 +41,29 @@ export async function signIn(
   return session;
 }
 
+/** What kept the tablet signed in: unsynced changes, or its own audit events not yet sent. */
+export interface SignOutBlock {
+  reason: 'changes' | 'events';
+  count: number;
+}
+
 /**
  * Signs out only when the outbox is empty (nothing pending, nothing rejected and waiting for a
- * person): unsynced data is never wiped. The server is told to revoke the token when it can be
- * reached; locally the whole database and its keyring go: the next person chooses their own PIN.
- * Returns the number of unsynced changes that blocked it (0 = signed out).
+ * person): unsynced data is never wiped. The tablet's own audit events are sent first, and it stays
+ * signed in while any could not be (offline): deleting the database would lose them. The server is
+ * told to revoke the token when it can be reached; locally the whole database and its keyring go:
+ * the next person chooses their own PIN. Returns what blocked it (null = signed out).
  */
-export async function signOut(session: StoredSession): Promise<number> {
+export async function signOut(session: StoredSession): Promise<SignOutBlock | null> {
   const db = database();
   const unsynced = await db.outbox.count();
-  if (unsynced > 0) return unsynced;
+  if (unsynced > 0) return { reason: 'changes', count: unsynced };
+  await pushAuditEvents({ db, session, api: apiRequest }).catch(() => 0);
+  const events = await countAuditEvents(db);
+  if (events > 0) return { reason: 'events', count: events };
   await revoke(session.token);
   await deleteLocalDatabase();
-  return 0;
+  return null;
 }
 
 /** Sets a new password (required after a one-time password) and records that on the device. */

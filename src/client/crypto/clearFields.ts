@@ -30,6 +30,9 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   snapshots: ['key', 'gen', 'blob'],
   // Every meta value is sealed: the session holds the device token and the user's name.
   meta: ['key'],
+  // The tablet's own audit events waiting to be sent: a random id (UUIDv7, the send order) and the
+  // device time. What happened (the action, the record's id, the counts) is sealed.
+  auditEvents: ['id', 'at'],
 };
 
 /**

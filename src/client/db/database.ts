@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { ConflictRecord } from '../../protocol/sync.ts';
+import type { DeviceAuditEventInput } from '../../protocol/auditEvents.ts';
 import type { Entity } from '../../protocol/entities.ts';
 import type { Resident } from '../../domain/resident.ts';
 import type { JsonValue } from '../../domain/sync/json.ts';
@@ -66,6 +67,12 @@ export interface SnapshotRow {
   blob: Uint8Array;
 }
 
+/**
+ * One of the tablet's own audit events, waiting to be sent (src/client/db/auditEvents.ts): removed
+ * once the server acknowledged it. `id` is a UUIDv7, so the key order is the order they happened.
+ */
+export type AuditEventRow = DeviceAuditEventInput & { id: string; at: number };
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -81,6 +88,7 @@ export type KartleggDb = Dexie & {
   meta: EntityTable<MetaRow, 'key'>;
   residentJournal: EntityTable<JournalRow, 'id'>;
   snapshots: EntityTable<SnapshotRow, 'key'>;
+  auditEvents: EntityTable<AuditEventRow, 'id'>;
 };
 
 export const DB_NAME = 'kartlegg';
@@ -142,6 +150,8 @@ export function openDatabase(name = DB_NAME, key: () => Uint8Array = rawDataKey)
   db.version(4).stores({ places: 'id, kind', plannedSessions: 'id, date' });
   // v5: the roster snapshot and the journal of resident writes since it (rosterSnapshot.ts).
   db.version(5).stores({ residentJournal: 'id', snapshots: 'key' });
+  // v6 (issue 8): the tablet's own audit events until the server has them.
+  db.version(6).stores({ auditEvents: 'id' });
   return db;
 }
 

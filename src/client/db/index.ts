@@ -70,4 +70,5 @@ export {
   setSessionInterpreter,
   updateSessionSlots,
 } from './plannedSessions.ts';
-export type { PlaceRow, PlannedSessionRow } from './database.ts';
+export type { AuditEventRow, PlaceRow, PlannedSessionRow } from './database.ts';
+export { countAuditEvents, recordAuditEvent } from './auditEvents.ts';

@@ -1,23 +1,33 @@
 import { Hono } from 'hono';
 import { AuditQuery } from '../../protocol/audit.ts';
+import { AuditEventsRequest, type AuditEventsResponse } from '../../protocol/auditEvents.ts';
 import { toCsv } from '../../domain/csv.ts';
 import type { AppEnv } from '../appEnv.ts';
-import { audit, readAudit } from '../audit.ts';
+import { audit, auditDeviceEvents, readAudit } from '../audit.ts';
 import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
-import { readQuery } from '../http.ts';
+import { readJson, readQuery } from '../http.ts';
 
-/** The administrator reads, filters and exports the audit trail; reading it is itself audited. */
+/**
+ * Every signed-in device sends its own events (POST /events: who is taken from its token); the
+ * administrator reads, filters and exports the audit trail, and reading it is itself audited.
+ */
 export function auditRoutes() {
   return new Hono<AppEnv>()
-    .use(requireDevice, requireAdmin('Only an administrator reads the audit log.'))
-    .get('/', async (c) => {
+    .use(requireDevice)
+    .post('/events', async (c) => {
+      const { events } = await readJson(c, AuditEventsRequest);
+      await auditDeviceEvents(c.var.store, c.var.device, events);
+      const response: AuditEventsResponse = { acknowledged: events.map((e) => e.id) };
+      return c.json(response);
+    })
+    .get('/', requireAdmin('Only an administrator reads the audit log.'), async (c) => {
       const { device, store } = c.var;
       const query = readQuery(c, AuditQuery);
       const entries = await readAudit(store, device.municipalityId, query);
       await audit(store, device, 'audit_viewed', { detail: { format: query.format, entries: entries.length } });
       if (query.format === 'json') return c.json(entries);
       const csv = toCsv(
-        ['tidspunkt', 'handling', 'bruker', 'brukernavn', 'enhet', 'type', 'post', 'detaljer'],
+        ['tidspunkt', 'handling', 'bruker', 'brukernavn', 'enhet', 'type', 'post', 'detaljer', 'enhetstid'],
         entries.map((e) => [
           e.at,
           e.action,
@@ -27,6 +37,7 @@ export function auditRoutes() {
           e.entity,
           e.recordId,
           e.detail ? JSON.stringify(e.detail) : null,
+          e.deviceAt,
         ]),
       );
       return c.body(csv, 200, {

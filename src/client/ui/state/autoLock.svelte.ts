@@ -1,6 +1,8 @@
 import { tick } from 'svelte';
 import { DEFAULT_AUTO_LOCK_MINUTES } from '../../../protocol/settings.ts';
+import type { LOCK_REASONS } from '../../../protocol/auditEvents.ts';
 import { database, getMeta } from '../../db/index.ts';
+import { noteAuditEvent } from '../noteAuditEvent.ts';
 import { session } from './session.svelte.ts';
 
 /** Hidden (another app, the screen off) for longer than this locks on return, whatever the idle time. */
@@ -26,13 +28,13 @@ export function startAutoLock(): () => void {
   const visibility = () => {
     if (document.visibilityState === 'hidden') hiddenAt = Date.now();
     else {
-      if (hiddenAt !== null && Date.now() - hiddenAt > HIDDEN_LOCK_MS) void lockNow();
+      if (hiddenAt !== null && Date.now() - hiddenAt > HIDDEN_LOCK_MS) void lockNow('hidden');
       hiddenAt = null;
       active();
     }
   };
   const timer = setInterval(() => {
-    if (Date.now() - lastActivity >= minutes * 60_000) void lockNow();
+    if (Date.now() - lastActivity >= minutes * 60_000) void lockNow('idle');
   }, CHECK_MS);
   for (const e of ACTIVITY) document.addEventListener(e, active, { passive: true, capture: true });
   document.addEventListener('visibilitychange', visibility);
@@ -43,10 +45,14 @@ export function startAutoLock(): () => void {
   };
 }
 
-/** Locks now (the header's button, idle, hidden): the screens go first, then the data and the key. */
-export async function lockNow(): Promise<void> {
+/**
+ * Locks now (the header's button, idle, hidden, resident mode left): the screens go first, then the
+ * audit event is written (while the key is still there to seal it), then the data and the key go.
+ */
+export async function lockNow(reason: (typeof LOCK_REASONS)[number]): Promise<void> {
   if (session.status !== 'signedIn') return;
   session.locked();
+  await noteAuditEvent({ action: 'app_locked', detail: { reason } });
   await tick();
   const { lock } = await import('../../auth/localKey.ts');
   lock();
