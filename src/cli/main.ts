@@ -30,7 +30,9 @@ const USAGE = `Usage: kartlegg <command>
                                      days a finished resident stays on the tablets (default 14); days
                                      the server keeps a completed mapping's data (default 365)
   user add --municipality <id|name> --username <u> --password <p> --role <role> [--name <full name>]
-                                     add a user; roles: ${ROLES.join(', ')}
+           [--centre <reception centre>]
+                                     add a user; roles: ${ROLES.join(', ')}; a mottak user sees
+                                     the weekly list of the --centre named as in the NIR lists
   roster preview <listA.csv> <listB.csv> [--json] [--permit-deadline-days 14] [--as-of YYYY-MM-DD]
                                      combine and classify the two weekly NIR lists (reads only the files)
   plan <input.json> [--json]         propose mapping sessions for the residents due (reads only the file)
@@ -215,13 +217,16 @@ async function municipality(args: string[]): Promise<number> {
 async function user(args: string[]): Promise<number> {
   const [sub, ...flags] = args;
   if (sub !== 'add') throw new UsageError('Use: kartlegg user add --municipality … --username … --password … --role …');
-  const { values } = parseFlags(flags, ['municipality', 'username', 'password', 'role', 'name']);
+  const { values } = parseFlags(flags, ['municipality', 'username', 'password', 'role', 'name', 'centre']);
   const { municipality: m, username, password, role } = values;
   if (!m || !username || !password || !role) {
     throw new UsageError('user add needs --municipality, --username, --password and --role.');
   }
   const parsedRole = Role.safeParse(role);
   if (!parsedRole.success) throw new UsageError(`Unknown role "${role}"; use one of ${ROLES.join(', ')}.`);
+  if (parsedRole.data === 'mottak' && !values.centre?.trim()) {
+    throw new UsageError('A mottak user needs --centre: the reception centre as the NIR lists name it.');
+  }
   return withStore(async (store) => {
     const found = await requireMunicipality(store, m);
     await addUser(store, {
@@ -230,7 +235,10 @@ async function user(args: string[]): Promise<number> {
       name: values.name,
       password,
       role: parsedRole.data,
+      receptionCentre: values.centre,
     });
-    console.log(`Added ${parsedRole.data} "${username}" to ${found.name}.`);
+    console.log(
+      `Added ${parsedRole.data} "${username}" to ${found.name}${values.centre ? ` (${values.centre.trim()})` : ''}.`,
+    );
   });
 }

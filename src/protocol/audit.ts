@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   'wipe_ordered',
   'device_wiped',
   'audit_viewed',
+  'weekly_list_viewed',
   'retention_run',
   'record_changed',
   'change_rejected',

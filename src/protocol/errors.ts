@@ -33,4 +33,6 @@ export type ApiErrorCode =
   /** 410: an administrator ordered this device emptied (the app deletes its data and confirms). */
   | 'wipe_requested'
   | 'protocol_unsupported'
+  /** 409: a `mottak` user without a reception centre (an administrator assigns one). */
+  | 'no_centre'
   | 'internal';

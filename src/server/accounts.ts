@@ -43,6 +43,8 @@ export interface NewUser {
   password: string;
   role: Role;
   mustChangePassword?: boolean;
+  /** Only for `mottak`: the reception centre whose weekly list the user sees, as the NIR lists name it. */
+  receptionCentre?: string | undefined;
 }
 
 export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> {
@@ -53,12 +55,16 @@ export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> 
   if (user.password.length < MIN_PASSWORD_LENGTH) {
     throw new AccountError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
+  const centre = user.receptionCentre?.trim() || null;
+  if (centre !== null && user.role !== 'mottak') throw new AccountError('Only a mottak user has a reception centre.');
+  if (centre !== null && centre.length > 200)
+    throw new AccountError('A reception centre’s name is at most 200 characters.');
   const taken = await sql.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [username]);
   if (taken.length) throw new AccountError(`The username "${username}" is taken.`);
   const id = uuidv7();
   await sql.query(
-    `INSERT INTO users (id, municipality_id, username, name, role, password_hash, must_change_password)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    `INSERT INTO users (id, municipality_id, username, name, role, password_hash, must_change_password, reception_centre)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [
       id,
       user.municipalityId,
@@ -67,6 +73,7 @@ export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> 
       user.role,
       await hashPassword(user.password),
       user.mustChangePassword ?? false,
+      centre,
     ],
   );
   return { id };

@@ -12,6 +12,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { syncRoutes } from './routes/sync.ts';
+import { weeklyListRoutes } from './routes/weeklyList.ts';
 import { staticRoutes } from './staticRoutes.ts';
 import type { Store } from './store/store.ts';
 
@@ -85,7 +86,8 @@ export function createApp(options: AppOptions) {
     .route('/records', recordRoutes())
     .route('/settings', settingsRoutes())
     .route('/devices', deviceRoutes())
-    .route('/audit', auditRoutes());
+    .route('/audit', auditRoutes())
+    .route('/weekly-list', weeklyListRoutes());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API route.');

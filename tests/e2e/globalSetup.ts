@@ -8,6 +8,9 @@ import { isBuildStale } from '../../src/cli/buildIfStale.ts';
 import {
   BASE_URL_ENV,
   E2E_ADMIN,
+  E2E_CENTRE_ADMIN,
+  E2E_CENTRE_MUNICIPALITY,
+  E2E_CENTRE_USER,
   E2E_IMPORT_MUNICIPALITY,
   E2E_IMPORT_USER,
   E2E_MUNICIPALITY,
@@ -68,6 +71,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     cli(
       ...['user', 'add', '--municipality', E2E_PLAN_MUNICIPALITY, '--username', E2E_PLAN_USER.username],
       ...['--password', E2E_PLAN_USER.password, '--role', 'admin', '--name', E2E_PLAN_USER.name],
+    );
+    cli('municipality', 'add', E2E_CENTRE_MUNICIPALITY);
+    cli(
+      ...['user', 'add', '--municipality', E2E_CENTRE_MUNICIPALITY, '--username', E2E_CENTRE_ADMIN.username],
+      ...['--password', E2E_CENTRE_ADMIN.password, '--role', 'admin'],
+    );
+    cli(
+      ...['user', 'add', '--municipality', E2E_CENTRE_MUNICIPALITY, '--username', E2E_CENTRE_USER.username],
+      ...['--password', E2E_CENTRE_USER.password, '--role', 'mottak', '--name', E2E_CENTRE_USER.name],
+      ...['--centre', E2E_CENTRE_USER.centre],
     );
     // Unexpected server errors (logged with their stack, server-side only) show up in the test output.
     server = await startServerProcess(ROOT, dataDir, { forwardStderr: true });

@@ -51,6 +51,22 @@ export const E2E_PLAN_USER = {
 
 export const E2E_PLAN_MUNICIPALITY = 'Plankommune';
 
+/**
+ * A municipality of its own for the reception centre's view: an administrator who writes the week's
+ * places, residents and sessions through the API, and a `mottak` user of one centre who reads them.
+ */
+export const E2E_CENTRE_MUNICIPALITY = 'Mottakskommune';
+export const E2E_CENTRE_ADMIN = {
+  username: 'e2e.centre.admin',
+  password: 'e2e-staple-battery-centre',
+} as const;
+export const E2E_CENTRE_USER = {
+  username: 'e2e.mottak',
+  password: 'e2e-centre-horse-battery',
+  name: 'Mona Mottak',
+  centre: 'Fjellheim mottak',
+} as const;
+
 export const BASE_URL_ENV = 'KARTLEGG_E2E_BASE_URL';
 
 export function baseURL(): string {

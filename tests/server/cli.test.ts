@@ -35,6 +35,20 @@ describe('kartlegg CLI', () => {
     expect(out.join('\n')).toMatch(/Added kartlegger "kari" to Lillestrøm[\s\S]*The username "kari" is taken/);
   });
 
+  it('gives a mottak user its reception centre, and a centre to no other role', async () => {
+    capture();
+    expect(await main(['municipality', 'add', 'Gjøvik'])).toBe(0);
+    const args = ['user', 'add', '--municipality', 'Gjøvik', '--password', 'long-enough-1'];
+    expect(await main([...args, '--username', 'mottak1', '--role', 'mottak', '--centre', 'Fjellheim mottak'])).toBe(0);
+    expect(await main([...args, '--username', 'mottak2', '--role', 'mottak'])).toBe(2);
+    expect(await main([...args, '--username', 'kari2', '--role', 'kartlegger', '--centre', 'Fjellheim mottak'])).toBe(
+      1,
+    );
+    expect(out.join('\n')).toMatch(
+      /Added mottak "mottak1" to Gjøvik \(Fjellheim mottak\)[\s\S]*needs --centre[\s\S]*Only a mottak user/,
+    );
+  });
+
   it('explains bad input with exit code 2 (usage) or 1 (refused), never a stack trace', async () => {
     capture();
     expect(await main(['user', 'add', '--bogus', 'x'])).toBe(2);

@@ -12,11 +12,12 @@ import { storeCases, useStore } from './stores.ts';
  * change of the rules must change this table too. r/w: may read / may change that kind of record.
  */
 type Access = 'rw' | 'r' | '-';
-const MATRIX: Record<Role, Record<Entity, Access> & { settings: 'read' | 'change' }> = {
-  kartlegger: { resident: 'rw', mapping: 'rw', place: 'r', plannedSession: 'rw', settings: 'read' },
-  lesebruker: { resident: 'rw', mapping: '-', place: 'r', plannedSession: 'r', settings: 'read' },
-  admin: { resident: 'rw', mapping: 'rw', place: 'rw', plannedSession: 'rw', settings: 'change' },
-  mottak: { resident: '-', mapping: '-', place: '-', plannedSession: '-', settings: 'read' },
+// weeklyList: GET /api/weekly-list, the own centre's list served by the server (the others print theirs).
+const MATRIX: Record<Role, Record<Entity, Access> & { settings: 'read' | 'change'; weeklyList: boolean }> = {
+  kartlegger: { resident: 'rw', mapping: 'rw', place: 'r', plannedSession: 'rw', settings: 'read', weeklyList: false },
+  lesebruker: { resident: 'rw', mapping: '-', place: 'r', plannedSession: 'r', settings: 'read', weeklyList: false },
+  admin: { resident: 'rw', mapping: 'rw', place: 'rw', plannedSession: 'rw', settings: 'change', weeklyList: false },
+  mottak: { resident: '-', mapping: '-', place: '-', plannedSession: '-', settings: 'read', weeklyList: true },
 };
 
 const PLACE = { name: 'Voksenopplæringen', kind: 'mappingLocation', address: 'Storgata 1', lat: 59.95, lon: 11.05 };
@@ -42,7 +43,14 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
     const devices = {} as Record<Role, string>;
     for (const role of ROLES) {
       const username = `${role}.${ctx.municipality.id.slice(-8)}`;
-      await addUser(getStore(), { municipalityId: ctx.municipality.id, username, password: PASSWORD, role });
+      const receptionCentre = role === 'mottak' ? 'Fjellheim mottak' : undefined;
+      await addUser(getStore(), {
+        municipalityId: ctx.municipality.id,
+        username,
+        password: PASSWORD,
+        role,
+        receptionCentre,
+      });
       const session = await login(ctx.app, username);
       tokens[role] = session.token;
       devices[role] = session.deviceId;
@@ -120,6 +128,11 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
       body: JSON.stringify({ deadlineDays: 10 }),
     });
     expect(put.status).toBe(MATRIX[role].settings === 'change' ? 200 : 403);
+  });
+
+  it.each(ROLES)('%s: the weekly list from the server only for a reception-centre user', async (role) => {
+    const { get } = await municipality();
+    expect((await get(role, '/api/weekly-list?from=2026-12-01')).status).toBe(MATRIX[role].weeklyList ? 200 : 403);
   });
 
   it('a lesebruker pulls no conflicts on mapping answers', async () => {

@@ -1,4 +1,5 @@
 import { ChangePasswordResponse, LoginResponse } from '../../protocol/auth.ts';
+import { isOnlineOnly } from '../../protocol/onlineOnly.ts';
 import { isUnlocked } from '../crypto/dataKey.ts';
 import { countAuditEvents, database, deleteLocalDatabase, saveSession, type StoredSession } from '../db/index.ts';
 import { apiRequest } from '../net/api.ts';
@@ -37,7 +38,7 @@ export async function signIn(
     username,
     mustChangePassword: response.mustChangePassword,
   };
-  if (isUnlocked()) await saveSession(database(), session);
+  if (isUnlocked() && !isOnlineOnly(session.user.role)) await saveSession(database(), session);
   return session;
 }
 
@@ -74,8 +75,13 @@ export async function changePassword(session: StoredSession, currentPassword: st
     token: session.token,
   });
   const updated: StoredSession = { ...session, mustChangePassword: false };
-  await saveSession(database(), updated);
+  if (!isOnlineOnly(session.user.role)) await saveSession(database(), updated);
   return updated;
+}
+
+/** Signs out an online-only role (a reception centre): nothing is stored, so only the token goes. */
+export async function signOutOnline(session: StoredSession): Promise<void> {
+  await revoke(session.token);
 }
 
 /** Asks the server to revoke a device token; best effort (offline, it simply expires unused). */

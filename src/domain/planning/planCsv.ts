@@ -1,7 +1,7 @@
 import { toCsv } from '../csv.ts';
 import type { InterpreterMode } from './model.ts';
 import { bookedInterpreter, type InterpreterOrder } from './interpreterOrders.ts';
-import type { CentreList } from './weeklyList.ts';
+import type { PrintedList } from './weeklyList.ts';
 
 /**
  * The weekly list and the interpreter orders as CSV for Norwegian Excel (src/domain/csv.ts:
@@ -18,7 +18,7 @@ const km = (value: number) => value.toFixed(1).replace('.', ',');
 
 const MODE: Record<InterpreterMode, string> = { inPerson: 'Fremmøte', video: 'Video', phone: 'Telefon' };
 
-export function weeklyListCsv(lists: readonly CentreList[]): string {
+export function weeklyListCsv(lists: readonly PrintedList[]): string {
   const header = ['Mottak', 'Navn', 'DUF-nummer', 'Dato', 'Tid', 'Sted', 'Adresse', 'Reise', 'Tolkespråk'];
   const rows = lists.flatMap(({ centre, rows }) =>
     rows.map((r) => [

@@ -58,9 +58,16 @@ export function residentsWithPlannedSlot(sessions: readonly PlannedSession[]): S
 export function centreFinder(
   places: readonly PlaceRecord[],
 ): (name: string | null | undefined) => PlaceRecord | undefined {
-  const key = (name: string) => name.trim().toLocaleLowerCase('nb');
   const centres = new Map(
-    places.filter((p) => !p.deleted && p.kind === 'receptionCentre').map((p) => [key(p.name), p]),
+    places.filter((p) => !p.deleted && p.kind === 'receptionCentre').map((p) => [centreKey(p.name), p]),
   );
-  return (name) => (name ? centres.get(key(name)) : undefined);
+  return (name) => (name ? centres.get(centreKey(name)) : undefined);
+}
+
+/**
+ * A centre's name as it is compared: case and surrounding spaces ignored. One rule for matching a
+ * resident to a place and a `mottak` user to their centre, so the two never disagree.
+ */
+export function centreKey(name: string): string {
+  return name.trim().toLocaleLowerCase('nb');
 }

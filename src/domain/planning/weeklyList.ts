@@ -36,7 +36,7 @@ export interface WeeklyRow {
   language: string;
   interpreter: boolean;
   /** The information screens' language for the resident, when there are screens in it. */
-  infoLanguage: ResidentLanguage | undefined;
+  infoLanguage?: ResidentLanguage | undefined;
   /** The appointment as an instant in Oslo time (what the QR code carries, with the place). */
   startsAt: string;
 }
@@ -45,6 +45,15 @@ export interface CentreList {
   /** The centre's name; '' for residents whose centre is not known. */
   centre: string;
   rows: WeeklyRow[];
+}
+
+/** A row as printed and as the reception centre gets it from the server: no record id. */
+export type PrintedRow = Omit<WeeklyRow, 'residentId'>;
+
+/** One centre's list as printed and as CSV: the mapper's from the tablet, the centre's from the server. */
+export interface PrintedList {
+  centre: string;
+  rows: readonly PrintedRow[];
 }
 
 export interface WeeklyListInput {

@@ -3,7 +3,7 @@ import { MAX_SESSION_SLOTS, residentsWithPlannedSlot, type SessionSlot } from '.
 import { uuidv7 } from '../../../src/domain/uuidv7.ts';
 import { fieldProblem } from '../../../src/protocol/entities.ts';
 import { Mutation } from '../../../src/protocol/sync.ts';
-import { weekOf } from '../../../src/client/ui/plan/weekStart.ts';
+import { weekOf } from '../../../src/domain/planning/week.ts';
 
 const slots = (n: number): SessionSlot[] =>
   Array.from({ length: n }, () => ({

@@ -1,5 +1,6 @@
 import type { StoredSession } from '../../db/index.ts';
 import { loadKeyring } from '../../crypto/keyringStore.ts';
+import { isOnlineOnly } from '../../../protocol/onlineOnly.ts';
 
 /**
  * A flag (no personal data) that says a session is stored in IndexedDB. Without it the sign-in
@@ -15,6 +16,8 @@ const HINT_KEY = 'kartlegg.signedIn';
  * - `loading`: opening the database after the PIN;
  * - `signedIn`: the database is open and `current` is the session.
  * The database is opened only after the PIN, so the sign-in and PIN screens never load Dexie.
+ * An online-only role (`mottak`, src/protocol/onlineOnly.ts) goes from `signedOut` straight to
+ * `signedIn`: its session is only in memory (no hint, no PIN, no database), so a reload signs it out.
  */
 type Status = 'loading' | 'signedOut' | 'choosePin' | 'locked' | 'signedIn';
 
@@ -28,7 +31,7 @@ class SessionState {
     this.current = session;
     this.pending = null;
     this.status = session ? 'signedIn' : 'signedOut';
-    if (session) localStorage.setItem(HINT_KEY, '1');
+    if (session && !isOnlineOnly(session.user.role)) localStorage.setItem(HINT_KEY, '1');
     else localStorage.removeItem(HINT_KEY);
   }
 

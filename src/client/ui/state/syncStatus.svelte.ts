@@ -5,6 +5,7 @@ import { startSyncLoop, type SyncLoop } from '../../sync/syncLoop.ts';
 import type { SyncProgress } from '../../sync/syncTarget.ts';
 import { deviceWipe } from './deviceWipe.svelte.ts';
 import { session } from './session.svelte.ts';
+import { isOnlineOnly } from '../../../protocol/onlineOnly.ts';
 
 export type SyncErrorCode = 'offline' | 'unauthorized' | 'protocol_unsupported' | 'server';
 
@@ -21,7 +22,8 @@ class SyncStatus {
   #stopObserving: (() => void) | null = null;
 
   start(): void {
-    if (this.#loop) return;
+    // A role that reads no records has no database and would only get 403 from pull: no loop at all.
+    if (this.#loop || (session.current && isOnlineOnly(session.current.user.role))) return;
     const db = database();
     this.#stopObserving = observe(
       db,
