@@ -44,8 +44,11 @@ export async function encryptionRows(root: string): Promise<Row[]> {
       await signIn(page, USER);
       await importLists(page, fileA, fileB);
       const residents = await rosterCount(page);
-      // The usual state of a tablet that unlocks: its roster synced, the outbox empty.
+      // The usual state of a tablet that unlocks: its roster synced, the outbox empty. Then no more
+      // sync, as in the other browser benches: what is measured is the roster's own read.
       await outboxDrained(page);
+      await storeSettled(page, 'residentJournal');
+      await context.route('**/api/**', (route) => route.abort());
 
       const unlocks: number[] = [];
       const rosters: number[] = [];
@@ -95,23 +98,36 @@ export async function encryptionRows(root: string): Promise<Row[]> {
 }
 
 /** Waits until the sync has sent every queued change (the outbox's size is in clear). */
-async function outboxDrained(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve, reject) => {
-        const open = indexedDB.open('kartlegg');
-        open.onerror = () => reject(open.error ?? new Error('cannot open the database'));
-        open.onsuccess = () => {
-          const count = open.result.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result === 0);
+function outboxDrained(page: Page): Promise<void> {
+  return storeSettled(page, 'outbox');
+}
+
+/**
+ * Waits until a store is empty: the outbox once the sync sent everything, the resident journal
+ * once the roster snapshot took in what the sync's acknowledgements wrote.
+ */
+async function storeSettled(page: Page, store: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const left = await page.evaluate(
+      (name) =>
+        new Promise<number>((resolve, reject) => {
+          const open = indexedDB.open('kartlegg');
+          open.onerror = () => reject(open.error ?? new Error('cannot open the database'));
+          open.onsuccess = () => {
+            const count = open.result.transaction(name).objectStore(name).count();
+            count.onsuccess = () => {
+              open.result.close();
+              resolve(count.result);
+            };
           };
-        };
-      }),
-    undefined,
-    { timeout: 300_000, polling: 1000 },
-  );
+        }),
+      store,
+    );
+    if (left === 0) return;
+    if (Date.now() > deadline) throw new Error(`${store} still holds ${left} rows`);
+    await page.waitForTimeout(1000);
+  }
 }
 
 async function unlock(page: Page): Promise<number> {

@@ -27,7 +27,7 @@ export const CLEAR_FIELDS: Readonly<Record<string, readonly string[]>> = {
   residentJournal: ['id', 'ids', 'all'],
   // The roster snapshot: `blob` is sealed already, as one piece, with the same data key (by WebCrypto:
   // one native decryption instead of one per resident); `gen` is a random id.
-  snapshots: ['key', 'gen', 'blob'],
+  snapshots: ['key', 'gen', 'part', 'parts', 'blob'],
   // Every meta value is sealed: the session holds the device token and the user's name.
   meta: ['key'],
   // The tablet's own audit events waiting to be sent: a random id (UUIDv7, the send order) and the

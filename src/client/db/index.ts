@@ -41,7 +41,7 @@ export async function deleteLocalDatabase(): Promise<void> {
   clearWrongPins();
 }
 
-export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, SyncedRow } from './database.ts';
+export type { ConflictRow, KartleggDb, MappingRow, OutboxRow, ResidentRow, RosterRow, SyncedRow } from './database.ts';
 export { tableOf } from './database.ts';
 export { recordChange, recordChanges, InvalidChangeError, type BulkChange } from './changes.ts';
 export { addResident, getResident, listResidents, residentsByIds } from './residents.ts';

@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../domain/uuidv7.ts';
 import type { ResidentFields, RosterFields } from '../../domain/resident.ts';
-import type { KartleggDb, ResidentRow } from './database.ts';
+import type { KartleggDb, ResidentRow, RosterRow } from './database.ts';
 import { recordChange } from './changes.ts';
 import { readResidents } from './rosterSnapshot.ts';
 import { byDeadline } from '../../domain/roster/rosterOrder.ts';
@@ -21,7 +21,7 @@ export async function addResident(
  * memory, since names are sealed and no index can order them; read through the roster snapshot
  * (one decryption for all, stored in this order), so not inside a transaction.
  */
-export async function listResidents(db: KartleggDb): Promise<ResidentRow[]> {
+export async function listResidents(db: KartleggDb): Promise<RosterRow[]> {
   return (await readResidents(db)).filter((r) => !r.deleted).sort(byDeadline);
 }
 

@@ -1,4 +1,4 @@
-import type { ResidentRow } from '../db/database.ts';
+import type { RosterRow } from '../db/database.ts';
 import { matchesWords, searchText } from './searchIndex.ts';
 import { byDeadline } from '../../domain/roster/rosterOrder.ts';
 import { dayWindow, inList, listMask, type RosterFacts, type WorkingList } from './workingLists.ts';
@@ -9,12 +9,12 @@ import { dayWindow, inList, listMask, type RosterFacts, type WorkingList } from 
  * screen does per keystroke or click is a filter over this array, which keeps that order.
  */
 export interface RosterItem {
-  row: ResidentRow;
+  row: RosterRow;
   mask: number;
   text: string;
 }
 
-export function buildRosterIndex(rows: readonly ResidentRow[], facts: RosterFacts, today: string): RosterItem[] {
+export function buildRosterIndex(rows: readonly RosterRow[], facts: RosterFacts, today: string): RosterItem[] {
   const window = dayWindow(today);
   const items = rows
     .filter((row) => !row.deleted)
@@ -49,7 +49,7 @@ export function selectItems(items: readonly RosterItem[], list: WorkingList, wor
 }
 
 /** The reception centres and languages present, for the filters, sorted. */
-export function filterOptions(rows: readonly ResidentRow[]): { centres: string[]; languages: string[] } {
+export function filterOptions(rows: readonly RosterRow[]): { centres: string[]; languages: string[] } {
   const centres = new Set<string>();
   const languages = new Set<string>();
   for (const row of rows) {

@@ -19,7 +19,7 @@ const names = async () => (await listResidents(db)).map((r) => r.familyName);
 /** Waits for the snapshot the last read scheduled, and returns its generation. */
 async function snapshotMade(previous?: string): Promise<string> {
   return vi.waitFor(async () => {
-    const gen = (await db.snapshots.get('residents'))?.gen;
+    const gen = (await db.snapshots.toArray())[0]?.gen;
     if (!gen || gen === previous) throw new Error('no new snapshot yet');
     return gen;
   });
@@ -35,9 +35,27 @@ describe('the roster snapshot', () => {
     await snapshotMade();
     expect(await db.residentJournal.count()).toBe(0);
     const raw = asText(await rawRows(db, ['snapshots', 'residentJournal']));
+    expect(raw).toContain('residents/0');
     expect(raw).not.toContain('Haile');
     expect(raw).not.toContain('1990-04-02');
     expect(await names()).toEqual(['Ahmadi', 'Haile']);
+  });
+
+  it('gives back exactly the roster fields: null stays null, a missing field stays missing', async () => {
+    fresh();
+    const a = await addResident(db, { givenName: 'Amina', familyName: 'Yusuf', birthDate: null });
+    const b = await addResident(db, { ...person('Haile'), language: 'ti', receptionCentre: 'Fjellheim', duf: null });
+    await recordChange(db, 'resident', b, { unlisted: false, rosterClass: 'targetGroup', deadline: '2026-12-01' });
+    const before = await listResidents(db);
+    await snapshotMade();
+    const after = await listResidents(db);
+    expect(after).toStrictEqual(before);
+    expect(after.find((r) => r.id === a)).toStrictEqual({
+      id: a,
+      givenName: 'Amina',
+      familyName: 'Yusuf',
+      birthDate: null,
+    });
   });
 
   it('follows every kind of write after it: change, tombstone, add, hard delete, clear', async () => {
@@ -79,9 +97,14 @@ describe('the roster snapshot', () => {
     const listed = await names();
     expect(listed).toHaveLength(1501);
     expect(listed).toEqual((await db.residents.toArray()).map((r) => r.familyName).sort());
-    // 1,500 journalled ids are over the threshold: the snapshot is made again.
+    // 1,500 journalled ids are over the threshold: the snapshot is made again, in parts that each
+    // stay under 64 KB (what Chromium stores inline).
     await snapshotMade(first);
     expect(await db.residentJournal.count()).toBe(0);
+    const parts = await db.snapshots.toArray();
+    expect(parts.length).toBeGreaterThan(1);
+    expect(new Set(parts.map((p) => p.parts))).toEqual(new Set([parts.length]));
+    for (const part of parts) expect(part.blob.length).toBeLessThan(64 * 1024);
     expect(await names()).toEqual(listed);
   });
 
@@ -118,7 +141,7 @@ describe('the roster snapshot', () => {
     await addResident(db, person('Haile'));
     await names();
     const gen = await snapshotMade();
-    const stored = await db.snapshots.get('residents');
+    const stored = await db.snapshots.get('residents/0');
     if (!stored) throw new Error('no snapshot');
     const altered = stored.blob.slice();
     altered[20] = (altered[20] ?? 0) ^ 1;
@@ -135,14 +158,14 @@ describe('the roster snapshot', () => {
     try {
       // No snapshot yet: the read schedules one, which waits on the (fake) timer.
       expect(await names()).toEqual(['Haile']);
-      await db.snapshots.put({ key: 'residents', gen: 'other-tab', blob: new Uint8Array(40) });
+      await db.snapshots.put({ key: 'residents/0', gen: 'other-tab', part: 0, parts: 1, blob: new Uint8Array(40) });
       vi.runAllTimers();
     } finally {
       vi.useRealTimers();
     }
     // The refresh found a snapshot it had not read and left it, and the journal with it.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect((await db.snapshots.get('residents'))?.gen).toBe('other-tab');
+    expect((await db.snapshots.get('residents/0'))?.gen).toBe('other-tab');
     expect(await db.residentJournal.count()).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ResidentRow } from '../../../src/client/db/database.ts';
+import type { ResidentRow, RosterRow } from '../../../src/client/db/database.ts';
 import { buildRosterIndex, filterItems, filterOptions, selectItems } from '../../../src/client/roster/rosterIndex.ts';
 import { queryWords } from '../../../src/client/roster/searchIndex.ts';
 import {
@@ -95,7 +95,7 @@ describe('the roster index', () => {
     resident({ givenName: 'Slettet', familyName: 'Person', deleted: true }),
   ];
   const index = buildRosterIndex(rows, none, TODAY);
-  const names = (items: readonly { row: ResidentRow }[]) => items.map((i) => i.row.givenName);
+  const names = (items: readonly { row: RosterRow }[]) => items.map((i) => i.row.givenName);
 
   it('sorts by deadline, residents without one last, and leaves deleted ones out', () => {
     expect(names(index)).toEqual(['Rahel', 'Øyvind', 'Amína']);

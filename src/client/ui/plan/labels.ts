@@ -1,11 +1,11 @@
 import type { InterpreterCategory } from '../../../domain/planning/model.ts';
-import type { ResidentRow } from '../../db/index.ts';
+import type { RosterRow } from '../../db/index.ts';
 import { t } from '../../i18n/i18n.svelte.ts';
 
 /** Texts the plan screens share (the board, the problems, the weekly list and the orders). */
 
 /** A slot's resident by name; a free slot or an unknown id says so. */
-export function residentName(residents: ReadonlyMap<string, ResidentRow>, residentId: string | null): string {
+export function residentName(residents: ReadonlyMap<string, RosterRow>, residentId: string | null): string {
   if (residentId === null) return t('plan.sessions.free');
   const r = residents.get(residentId);
   return r ? `${r.givenName} ${r.familyName}` : t('plan.sessions.unknownResident');

@@ -28,7 +28,7 @@ import {
   updateSessionSlots,
   type PlaceRow,
   type PlannedSessionRow,
-  type ResidentRow,
+  type RosterRow,
 } from '../../db/index.ts';
 import { dayWindow, inList, listMask } from '../../roster/workingLists.ts';
 import { byId } from './byId.ts';
@@ -42,9 +42,9 @@ export class PlanState {
   places = $state<PlaceRow[]>([]);
   readonly #placeById = $derived(byId(this.places));
   sessions = $state<PlannedSessionRow[]>([]);
-  residents = $state.raw<ReadonlyMap<string, ResidentRow>>(byId([]));
+  residents = $state.raw<ReadonlyMap<string, RosterRow>>(byId([]));
   /** Residents to be mapped, not yet mapped and not in a planned slot (the roster's "unscheduled"). */
-  due = $state<ResidentRow[]>([]);
+  due = $state<RosterRow[]>([]);
   loaded = $state(false);
 
   windows = $state<MapperWindow[]>([]);

@@ -7,7 +7,7 @@ import {
   openConflictEntityIds,
   scheduledResidentIds,
   unsyncedEntityIds,
-  type ResidentRow,
+  type RosterRow,
 } from '../../db/index.ts';
 import {
   buildRosterIndex,
@@ -34,7 +34,7 @@ export const PAGE_SIZE = 30;
  * Big arrays are `$state.raw`: 10,000 proxied rows would make every read slow.
  */
 export class RosterView {
-  rows = $state.raw<ResidentRow[]>([]);
+  rows = $state.raw<RosterRow[]>([]);
   facts = $state.raw<RosterFacts>({ mapped: NOBODY, scheduled: NOBODY });
   unsynced = $state.raw<ReadonlySet<string>>(NOBODY);
   conflicted = $state.raw<ReadonlySet<string>>(NOBODY);
