@@ -64,7 +64,7 @@ const Mutation = z.object({
 });
 
 /** Reads the file's structure; NotAnExportError for anything else. Opens nothing: the keyring is not secret. */
-export function parseSealedExport(text: string): SealedExport {
+function parseSealedExport(text: string): SealedExport {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -80,7 +80,7 @@ export function parseSealedExport(text: string): SealedExport {
  * Opens every row with the data key; DamagedExportError if any one fails (GCM's tag, or the additional
  * data of its table and primary key) or an opened mutation is malformed. All or nothing.
  */
-export function openSealedExport(file: SealedExport, dataKey: Uint8Array): OpenedExport {
+function openSealedExport(file: SealedExport, dataKey: Uint8Array): OpenedExport {
   const opened: Record<string, Record<string, unknown>[]> = {};
   try {
     for (const [table, rows] of Object.entries(file.tables)) {

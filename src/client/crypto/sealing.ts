@@ -22,7 +22,11 @@ export function additionalData(table: string, primaryKey: unknown): Uint8Array {
 
 export function seal(key: Uint8Array, value: unknown, aad: Uint8Array): Uint8Array {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  const ciphertext = gcm(key, iv, aad).encrypt(encoder.encode(JSON.stringify(value)));
+  return withIv(iv, gcm(key, iv, aad).encrypt(encoder.encode(JSON.stringify(value))));
+}
+
+/** The stored layout: the IV, then the ciphertext with its tag. */
+function withIv(iv: Uint8Array, ciphertext: Uint8Array): Uint8Array {
   const out = new Uint8Array(IV_BYTES + ciphertext.length);
   out.set(iv);
   out.set(ciphertext, IV_BYTES);
@@ -40,28 +44,18 @@ export function webKey(raw: Uint8Array): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', raw as BufferSource, 'AES-GCM', false, ['encrypt', 'decrypt']);
 }
 
-/** `seal` with WebCrypto, of bytes: the same layout, for large values outside any IndexedDB transaction. */
-export async function sealBytesAsync(key: CryptoKey, plain: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
+/**
+ * `seal` with WebCrypto, of JSON text the caller has already made: the same layout, for large values
+ * outside any IndexedDB transaction. `openAsync` opens it.
+ */
+export async function sealJsonAsync(key: CryptoKey, json: string, aad: Uint8Array): Promise<Uint8Array> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
   const ciphertext = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: aad as BufferSource },
     key,
-    plain as BufferSource,
+    encoder.encode(json),
   );
-  const out = new Uint8Array(IV_BYTES + ciphertext.byteLength);
-  out.set(iv);
-  out.set(new Uint8Array(ciphertext), IV_BYTES);
-  return out;
-}
-
-/** `sealBytesAsync` opened: the bytes, or a throw when altered or sealed under another key or data. */
-export async function openBytesAsync(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
-  const plain = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES) as BufferSource, additionalData: aad as BufferSource },
-    key,
-    sealed.subarray(IV_BYTES) as BufferSource,
-  );
-  return new Uint8Array(plain);
+  return withIv(iv, new Uint8Array(ciphertext));
 }
 
 /** A row as stored: its clear fields, and every other field in one sealed part. */
@@ -97,5 +91,10 @@ export function openStoredRow(key: Uint8Array, table: string, primaryKey: unknow
 
 /** `open` with WebCrypto: for reads outside any IndexedDB transaction. */
 export async function openAsync(key: CryptoKey, sealed: Uint8Array, aad: Uint8Array): Promise<unknown> {
-  return JSON.parse(decoder.decode(await openBytesAsync(key, sealed, aad)));
+  const plain = await crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: sealed.subarray(0, IV_BYTES) as BufferSource, additionalData: aad as BufferSource },
+    key,
+    sealed.subarray(IV_BYTES) as BufferSource,
+  );
+  return JSON.parse(decoder.decode(plain));
 }

@@ -15,8 +15,8 @@ export interface RestoreResult {
  *
  * Each keeps its mutation id and takes a fresh clientSeq of this database's stream. The id is the
  * server's idempotency key: a change the server already applied is never applied a second time (to
- * the same user, on any client, the stored result comes back and nothing changes). A mutation whose id is already in the outbox is skipped, so opening the same file
- * twice queues nothing more.
+ * the same user, on any client, the stored result comes back and nothing changes). A mutation whose
+ * id is already in the outbox is skipped, so opening the same file twice queues nothing more.
  *
  * Each record gets the mutation's values over the tablet's copy (or the exported copy, when the tablet
  * has none), as recordChange writes them, so the screens show what waits to sync. A rejected mutation

@@ -1,5 +1,5 @@
 import { byDeadline } from '../../domain/roster/rosterOrder.ts';
-import { additionalData, openBytesAsync, sealBytesAsync, webKey } from '../crypto/sealing.ts';
+import { additionalData, openAsync, sealJsonAsync, webKey } from '../crypto/sealing.ts';
 import {
   dataKeyOf,
   ROSTER_FIELDS,
@@ -25,9 +25,6 @@ import type { JournalRow } from './residentJournal.ts';
  * The table stays the truth: the snapshot is only a cache of it, made again (and the journal
  * emptied) once enough has been written since, and a tablet without one simply reads every row.
  */
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 /** The parts' keys: `residents/0`, `residents/1`, … */
 const PREFIX = 'residents/';
@@ -61,7 +58,7 @@ export async function readResidents(db: KartleggDb): Promise<RosterRow[]> {
   if (!rows || rows.length !== stored.count) {
     // A snapshot that does not open (altered, or sealed under another key) or does not add up is
     // only a lost cache: every row is read instead, and the snapshot made again from them.
-    rows = (await db.residents.toArray()).map(rosterRow);
+    rows = await readAll(db);
     stored.snapshot = undefined;
   }
   if (!stored.snapshot || journalledIds(stored.journal) >= REFRESH_AFTER) {
@@ -95,7 +92,7 @@ function readStored(db: KartleggDb): Promise<Stored> {
     ]);
     const gen = generation(parts);
     if (!complete(parts) || journal.some((row) => row.all)) {
-      const rows = (await db.residents.toArray()).map(rosterRow);
+      const rows = await readAll(db);
       return { gen, snapshot: undefined, journal, count, fresh: new Map(rows.map((row) => [row.id, row])) };
     }
     const ids = [...new Set(journal.flatMap((row) => row.ids ?? []))];
@@ -103,6 +100,11 @@ function readStored(db: KartleggDb): Promise<Stored> {
     const fresh = new Map(ids.map((id, i) => [id, rows[i] && rosterRow(rows[i])]));
     return { gen, snapshot: parts, journal, count, fresh };
   });
+}
+
+/** Every stored row, opened one by one: the way without a snapshot. */
+async function readAll(db: KartleggDb): Promise<RosterRow[]> {
+  return (await db.residents.toArray()).map(rosterRow);
 }
 
 /** The roster's fields of a stored row. */
@@ -159,9 +161,7 @@ const aad = (p: Pick<SnapshotRow, 'gen' | 'part' | 'parts'>) =>
 async function openSnapshot(db: KartleggDb, parts: readonly SnapshotRow[]): Promise<RosterRow[]> {
   const key = await webKey(dataKeyOf(db));
   // Decrypted in parallel (WebCrypto's own threads); each part parsed as soon as it is open.
-  const opened = await Promise.all(
-    parts.map(async (p) => JSON.parse(decoder.decode(await openBytesAsync(key, p.blob, aad(p)))) as unknown[][]),
-  );
+  const opened = await Promise.all(parts.map((p) => openAsync(key, p.blob, aad(p)) as Promise<unknown[][]>));
   return opened.flat().map(decodeRow);
 }
 
@@ -200,7 +200,7 @@ async function refreshSnapshot(db: KartleggDb, read: Stored, rows: readonly Rost
       return {
         key: `${PREFIX}${part}`,
         ...meta,
-        blob: await sealBytesAsync(key, encoder.encode(json), aad(meta)),
+        blob: await sealJsonAsync(key, json, aad(meta)),
       };
     }),
   );

@@ -11,6 +11,11 @@ export function downloadJson(fileName: string, data: unknown): void {
   downloadBlob(fileName, new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
 }
 
+/** Saves CSV text (as planCsv.ts makes it: BOM, semicolons) as a file for Excel. */
+export function downloadCsv(fileName: string, csv: string): void {
+  downloadBlob(fileName, new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+}
+
 /** Saves a file through a temporary object URL, revoked right after the download started. */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);

@@ -1,16 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+// pinDelay keeps its count in localStorage.
+import { memoryStorage } from '../../setup/memoryStorage.ts';
 
-// pinDelay keeps its count in localStorage: a minimal one for Node.
-const store = new Map<string, string>();
-globalThis.localStorage = {
-  getItem: (k: string) => store.get(k) ?? null,
-  setItem: (k: string, v: string) => void store.set(k, v),
-  removeItem: (k: string) => void store.delete(k),
-} as Storage;
 const { clearWrongPins, recordWrongPin, waitSeconds } = await import('../../../src/client/crypto/pinDelay.ts');
 
 describe('wrong-PIN delay', () => {
-  beforeEach(() => store.clear());
+  beforeEach(() => memoryStorage.clear());
 
   it('lets three wrong PINs through, then waits 30 s, 1, 2, 5 and 15 minutes, and no longer', () => {
     const now = 1_000_000;

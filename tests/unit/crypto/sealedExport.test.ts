@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+// The keyring lives in localStorage.
+import { memoryStorage } from '../../setup/memoryStorage.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rawDataKey } from '../../../src/client/crypto/dataKey.ts';
 import { createKeyring, unwrapKeyring, WrongPinError } from '../../../src/client/crypto/keyring.ts';
@@ -14,14 +16,6 @@ import { restoreUnsynced } from '../../../src/client/db/restoreUnsynced.ts';
 import { exportFileName } from '../../../src/client/ui/download.ts';
 import { asText, rawRows } from './rawRows.ts';
 
-// The keyring lives in localStorage: a minimal one for Node.
-const store = new Map<string, string>();
-globalThis.localStorage = {
-  getItem: (k: string) => store.get(k) ?? null,
-  setItem: (k: string, v: string) => void store.set(k, v),
-  removeItem: (k: string) => void store.delete(k),
-} as Storage;
-
 const PIN = '246810';
 const FAMILY = 'Zahrawi-Oyelaran';
 // Few iterations keep the tests fast; the format carries the count, so opening works the same.
@@ -34,7 +28,7 @@ let other: KartleggDb | undefined;
 let n = 0;
 
 beforeEach(async () => {
-  store.clear();
+  memoryStorage.clear();
   // The tablet's own database, under the data key the setup unlocked, wrapped under the PIN.
   tablet = openDatabase(DB_NAME);
   saveKeyring((await createKeyring(PIN, rawDataKey().slice(), ITERATIONS)).keyring);
