@@ -66,6 +66,7 @@ export async function encryptionRows(root: string): Promise<Row[]> {
         rosters.push(await lastMeasure(page, 'kartlegg:roster:index'));
         reads.push(await lastMeasure(page, 'kartlegg:roster:read'));
       }
+      const snapshotBytes = (await storeFigures(page, 'snapshots')).bytes;
       await context.close();
       const count = residents.toLocaleString('en');
       return [
@@ -90,6 +91,11 @@ export async function encryptionRows(root: string): Promise<Row[]> {
           undefined,
           reads,
         ),
+        row(
+          'Roster snapshot read on each unlock: its sealed parts (IndexedDB values)',
+          Math.round(snapshotBytes / 1024),
+          'KB',
+        ),
       ];
     });
   } finally {
@@ -109,25 +115,31 @@ function outboxDrained(page: Page): Promise<void> {
 async function storeSettled(page: Page, store: string): Promise<void> {
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const left = await page.evaluate(
-      (name) =>
-        new Promise<number>((resolve, reject) => {
-          const open = indexedDB.open('kartlegg');
-          open.onerror = () => reject(open.error ?? new Error('cannot open the database'));
-          open.onsuccess = () => {
-            const count = open.result.transaction(name).objectStore(name).count();
-            count.onsuccess = () => {
-              open.result.close();
-              resolve(count.result);
-            };
-          };
-        }),
-      store,
-    );
+    const left = (await storeFigures(page, store)).rows;
     if (left === 0) return;
     if (Date.now() > deadline) throw new Error(`${store} still holds ${left} rows`);
     await page.waitForTimeout(1000);
   }
+}
+
+/** A store's rows, and the bytes of their `blob`s (the sealed values), read with raw IndexedDB. */
+function storeFigures(page: Page, store: string): Promise<{ rows: number; bytes: number }> {
+  return page.evaluate(
+    (name) =>
+      new Promise<{ rows: number; bytes: number }>((resolve, reject) => {
+        const open = indexedDB.open('kartlegg');
+        open.onerror = () => reject(open.error ?? new Error('cannot open the database'));
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            const rows = all.result as { blob?: Uint8Array }[];
+            resolve({ rows: rows.length, bytes: rows.reduce((sum, row) => sum + (row.blob?.byteLength ?? 0), 0) });
+          };
+        };
+      }),
+    store,
+  );
 }
 
 async function unlock(page: Page): Promise<number> {
