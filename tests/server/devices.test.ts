@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { uuidv7 } from '../../src/domain/uuidv7.ts';
+import { AuditEntry } from '../../src/protocol/audit.ts';
 import { DeviceList } from '../../src/protocol/devices.ts';
 import { ApiErrorBody } from '../../src/protocol/errors.ts';
 import { postJson, seedWithAdmin, getWithToken } from './fixtures.ts';
@@ -51,13 +53,22 @@ describe.each(storeCases())('devices on $name', (storeCase) => {
   });
 
   it('a device ordered emptied is told so on every route until it confirms; then it is signed out', async () => {
-    const { admin, tablet, as, pullStatus } = await municipality();
+    const { app, admin, tablet, as, pullStatus } = await municipality();
     expect((await as(admin.token).post(`/api/devices/${tablet.deviceId}/wipe`)).status).toBe(204);
     const refused = await as(tablet.token).get('/api/sync/pull?protocol=2&cursor=0');
     expect(refused.status).toBe(410);
     expect(ApiErrorBody.parse(await refused.json()).error.code).toBe('wipe_requested');
     expect((await as(tablet.token).get('/api/settings')).status).toBe(410);
+    expect((await as(tablet.token).get('/api/audit')).status).toBe(410);
+    // Its own audit events it still sends, just before it empties itself: what it did before it was lost.
+    const event = { id: uuidv7(), at: '2026-11-24T08:15:00.000Z', action: 'unsynced_exported', detail: { changes: 2 } };
+    expect((await postJson(app, '/api/audit/events', { events: [event] }, tablet.token)).status).toBe(200);
+    const trail = AuditEntry.array().parse(
+      await (await as(admin.token).get('/api/audit?action=unsynced_exported')).json(),
+    );
+    expect(trail.map((e) => [e.deviceId, e.deviceAt])).toEqual([[tablet.deviceId, event.at]]);
     expect((await as(tablet.token).post('/api/auth/wiped')).status).toBe(204);
+    expect((await postJson(app, '/api/audit/events', { events: [event] }, tablet.token)).status).toBe(401);
     expect(await pullStatus(tablet.token)).toBe(401);
     const [listed] = DeviceList.parse(await (await as(admin.token).get('/api/devices')).json()).filter(
       (d) => d.id === tablet.deviceId,

@@ -7,7 +7,7 @@ import { findDeviceByToken } from './deviceTokens.ts';
 /**
  * Authenticates `Authorization: Bearer <device token>`; a revoked or unknown token is a 401. A device
  * an administrator ordered emptied gets 410 `wipe_requested` (the app deletes its local data, tells
- * the user and confirms), except on the confirmation route itself.
+ * the user and confirms), except on the routes of requireDeviceEvenIfWiping.
  */
 const authenticate = (allowWiping: boolean) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -22,7 +22,10 @@ const authenticate = (allowWiping: boolean) =>
   });
 
 export const requireDevice = authenticate(false);
-/** Only for POST /api/auth/wiped: the one call a device ordered emptied still makes. */
+/**
+ * Only for the calls a device ordered emptied still makes: POST /api/auth/wiped, and the audit events
+ * it sends just before it empties itself.
+ */
 export const requireDeviceEvenIfWiping = authenticate(true);
 
 /** After requireDevice: only an administrator passes; any other role gets 403 with this message. */

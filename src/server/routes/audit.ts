@@ -4,23 +4,24 @@ import { AuditEventsRequest, type AuditEventsResponse } from '../../protocol/aud
 import { toCsv } from '../../domain/csv.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { audit, auditDeviceEvents, readAudit } from '../audit.ts';
-import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
+import { requireAdmin, requireDevice, requireDeviceEvenIfWiping } from '../auth/requireDevice.ts';
 import { readJson, readQuery } from '../http.ts';
 
 /**
  * Every signed-in device sends its own events (POST /events: who is taken from its token); the
  * administrator reads, filters and exports the audit trail, and reading it is itself audited.
+ * A device ordered emptied may still send its events, just before it empties itself: they are the
+ * record of what it did before it was lost. Sending events reads nothing.
  */
 export function auditRoutes() {
   return new Hono<AppEnv>()
-    .use(requireDevice)
-    .post('/events', async (c) => {
+    .post('/events', requireDeviceEvenIfWiping, async (c) => {
       const { events } = await readJson(c, AuditEventsRequest);
       await auditDeviceEvents(c.var.store, c.var.device, events);
       const response: AuditEventsResponse = { acknowledged: events.map((e) => e.id) };
       return c.json(response);
     })
-    .get('/', requireAdmin('Only an administrator reads the audit log.'), async (c) => {
+    .get('/', requireDevice, requireAdmin('Only an administrator reads the audit log.'), async (c) => {
       const { device, store } = c.var;
       const query = readQuery(c, AuditQuery);
       const entries = await readAudit(store, device.municipalityId, query);

@@ -162,7 +162,7 @@ describe('the roster snapshot', () => {
   it('does not open a snapshot in an older format: reads every row, and makes a new one', async () => {
     fresh();
     const a = await addResident(db, person('Haile'));
-    const b = await addResident(db, { givenName: 'Amina' });
+    const b = await addResident(db, person('Ahmadi'));
     const before = await listResidents(db);
     const gen = await snapshotMade();
     // Format 1: the rows alone. Read as format 2 it would give two wrong rows (as many as the table).

@@ -1,4 +1,12 @@
-import { countOpenConflicts, countPending, countRejected, database, getMeta, observe } from '../../db/index.ts';
+import {
+  countOpenConflicts,
+  countPending,
+  countRejected,
+  database,
+  getMeta,
+  observe,
+  type StoredSession,
+} from '../../db/index.ts';
 import { apiRequest, ApiRequestError } from '../../net/api.ts';
 import { syncOnce } from '../../sync/syncOnce.ts';
 import { startSyncLoop, type SyncLoop } from '../../sync/syncLoop.ts';
@@ -62,11 +70,11 @@ class SyncStatus {
   }
 
   /** An administrator ordered this tablet emptied: the screen says so, then everything local goes. */
-  async #wipe(token: string): Promise<void> {
+  async #wipe(current: StoredSession): Promise<void> {
     deviceWipe.begin();
     this.stop();
     const { wipeDevice } = await import('../../auth/wipe.ts');
-    await wipeDevice(token);
+    await wipeDevice(current);
     deviceWipe.finish();
     session.set(null);
   }
@@ -86,7 +94,7 @@ class SyncStatus {
       return true;
     } catch (err) {
       if (err instanceof ApiRequestError && err.code === 'wipe_requested') {
-        void this.#wipe(current.token);
+        void this.#wipe(current);
         return true;
       }
       this.error = classify(err);
