@@ -99,3 +99,20 @@ test('a reception centre signs in and sees only its own week, printable and as C
   await page.getByRole('button', { name: 'Logg ut' }).click();
   await expect(signIn.username).toBeVisible();
 });
+
+test('the reception centre’s screen signs out after 5 idle minutes, as a tablet locks', async ({ page }) => {
+  await page.clock.install();
+  const signIn = new SignInPage(page);
+  await signIn.goto();
+  await signIn.signIn(E2E_CENTRE_USER.username, E2E_CENTRE_USER.password);
+  const title = page.getByRole('heading', { name: `Ukeliste for ${E2E_CENTRE_USER.centre}` });
+  await expect(title).toBeVisible();
+  // A touch keeps it open.
+  await page.clock.fastForward('04:00');
+  await title.click();
+  await page.clock.fastForward('04:00');
+  await expect(title).toBeVisible();
+  await page.clock.fastForward('01:10');
+  await expect(signIn.username).toBeVisible();
+  await expect(title).toHaveCount(0);
+});
