@@ -49,7 +49,9 @@ test('a tablet an administrator orders emptied says so, deletes its data and sig
   );
   expect(device?.wipedAt).not.toBeNull();
   expect(device?.revokedAt).not.toBeNull();
-  expect(await lockedEvents()).toEqual([expect.objectContaining({ deviceAt: expect.any(String), detail: { reason: 'button' } })]);
+  expect(await lockedEvents()).toEqual([
+    expect.objectContaining({ deviceAt: expect.any(String), detail: { reason: 'button' } }),
+  ]);
 
   // A reload keeps the notice until someone signs in; nothing of the resident is left.
   await page.reload();
