@@ -17,6 +17,8 @@ export const AUDIT_ACTIONS = [
   'device_wiped',
   'audit_viewed',
   'weekly_list_viewed',
+  'user_added',
+  'user_changed',
   'retention_run',
   'record_changed',
   'change_rejected',

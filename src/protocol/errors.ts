@@ -35,4 +35,12 @@ export type ApiErrorCode =
   | 'protocol_unsupported'
   /** 409: a `mottak` user without a reception centre (an administrator assigns one). */
   | 'no_centre'
+  /** 403 at sign-in: an administrator deactivated this account. */
+  | 'deactivated'
+  /** 400: an account's username, password, role or centre breaks a rule (`issues` names the field). */
+  | 'invalid_account'
+  /** 409: the username is someone's already. */
+  | 'username_taken'
+  /** 409: an administrator may not deactivate themself or take away their own admin role. */
+  | 'own_account'
   | 'internal';

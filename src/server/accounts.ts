@@ -3,7 +3,22 @@ import { MIN_PASSWORD_LENGTH, type Role } from '../protocol/auth.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Sql } from './store/store.ts';
 
-export class AccountError extends Error {}
+/** A refused account change; `field` names the input at fault, when one is. */
+export class AccountError extends Error {
+  constructor(
+    message: string,
+    readonly field?: 'username' | 'name' | 'password' | 'role' | 'receptionCentre',
+  ) {
+    super(message);
+  }
+}
+
+/** The username is someone's already (usernames are unique across municipalities: sign-in takes no municipality). */
+export class UsernameTakenError extends AccountError {
+  constructor(username: string) {
+    super(`The username "${username}" is taken.`, 'username');
+  }
+}
 
 export interface Municipality {
   id: string;
@@ -47,20 +62,39 @@ export interface NewUser {
   receptionCentre?: string | undefined;
 }
 
+/**
+ * The reception centre a user of `role` keeps: only a `mottak` user has one (at most 200 characters);
+ * with `required`, a `mottak` user must have one (the app's users screen; the CLI asks for it itself).
+ */
+export function receptionCentreFor(
+  role: Role,
+  centre: string | null | undefined,
+  { required }: { required: boolean },
+): string | null {
+  const clean = centre?.trim() || null;
+  if (clean !== null && role !== 'mottak') {
+    throw new AccountError('Only a mottak user has a reception centre.', 'receptionCentre');
+  }
+  if (clean !== null && clean.length > 200) {
+    throw new AccountError('A reception centre’s name is at most 200 characters.', 'receptionCentre');
+  }
+  if (clean === null && required && role === 'mottak') {
+    throw new AccountError('A mottak user needs a reception centre, named as in the NIR lists.', 'receptionCentre');
+  }
+  return clean;
+}
+
 export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> {
   const username = user.username.trim();
   if (!/^[A-Za-z0-9._@-]{2,100}$/.test(username)) {
-    throw new AccountError('A username is 2–100 letters, digits or . _ @ - (no spaces).');
+    throw new AccountError('A username is 2–100 letters, digits or . _ @ - (no spaces).', 'username');
   }
   if (user.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AccountError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+    throw new AccountError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
   }
-  const centre = user.receptionCentre?.trim() || null;
-  if (centre !== null && user.role !== 'mottak') throw new AccountError('Only a mottak user has a reception centre.');
-  if (centre !== null && centre.length > 200)
-    throw new AccountError('A reception centre’s name is at most 200 characters.');
+  const centre = receptionCentreFor(user.role, user.receptionCentre, { required: false });
   const taken = await sql.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [username]);
-  if (taken.length) throw new AccountError(`The username "${username}" is taken.`);
+  if (taken.length) throw new UsernameTakenError(username);
   const id = uuidv7();
   await sql.query(
     `INSERT INTO users (id, municipality_id, username, name, role, password_hash, must_change_password, reception_centre)

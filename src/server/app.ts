@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.ts';
 import { recordRoutes } from './routes/records.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { deviceRoutes } from './routes/devices.ts';
+import { userRoutes } from './routes/users.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { weeklyListRoutes } from './routes/weeklyList.ts';
@@ -86,6 +87,7 @@ export function createApp(options: AppOptions) {
     .route('/records', recordRoutes())
     .route('/settings', settingsRoutes())
     .route('/devices', deviceRoutes())
+    .route('/users', userRoutes())
     .route('/audit', auditRoutes())
     .route('/weekly-list', weeklyListRoutes());
   app.route('/api', api);

@@ -82,3 +82,70 @@ test("the tablet's own export reaches the administrator's audit log with the nex
   await expect(row).toBeVisible();
   await expect(row).toContainText('på nettbrettet:');
 });
+
+test('an administrator adds a reception-centre user, who must choose a password; deactivated, they cannot sign in', async ({
+  page,
+  browser,
+}) => {
+  const newUser = { username: 'e2e.ny.mottak', name: 'Nora Mottak', first: 'e2e-first-password-1' };
+  const own = 'e2e-own-password-22';
+  await new SignInPage(page).signInAsMapper(E2E_ADMIN);
+  await page.getByRole('button', { name: 'Administrasjon' }).click();
+  const users = page.getByRole('region', { name: 'Administrasjon' }).getByRole('region', { name: 'Brukere' });
+  await users.getByRole('button', { name: 'Legg til bruker' }).click();
+  await users.getByLabel('Brukernavn', { exact: true }).fill(newUser.username);
+  await users.getByLabel('Navn', { exact: true }).fill(newUser.name);
+  await users.getByLabel('Rolle').selectOption({ label: 'Mottak' });
+  await users.getByLabel('Første passord').fill(newUser.first);
+  // A reception-centre user needs its centre: the server says so, at the field.
+  await users.getByRole('button', { name: 'Legg til', exact: true }).click();
+  const centre = users.getByLabel('Mottak', { exact: true });
+  await expect(users.getByText('En mottaksbruker må ha navnet på mottaket (høyst 200 tegn).')).toBeVisible();
+  await expect(centre).toHaveAttribute('aria-invalid', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await centre.fill('Fjellheim mottak');
+  await users.getByRole('button', { name: 'Legg til', exact: true }).click();
+  await expect(users.getByText('Brukeren er lagt til.')).toBeVisible();
+  const row = users.getByRole('row').filter({ hasText: newUser.username });
+  await expect(row).toContainText('Fjellheim mottak');
+  await expect(row).toContainText('Må bytte passord');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // The new user signs in with the first password and must choose their own before anything else.
+  const centreTablet = await browser.newContext();
+  try {
+    const centrePage = await centreTablet.newPage();
+    const signIn = new SignInPage(centrePage);
+    await signIn.goto();
+    await signIn.signIn(newUser.username, newUser.first);
+    await expect(centrePage.getByRole('heading', { name: 'Velg nytt passord' })).toBeVisible();
+    await centrePage.getByLabel('Nåværende passord').fill(newUser.first);
+    await centrePage.getByLabel('Nytt passord (minst 10 tegn)').fill(own);
+    await centrePage.getByLabel('Gjenta nytt passord').fill(own);
+    await centrePage.getByRole('button', { name: 'Lagre passord' }).click();
+    await expect(centrePage.getByRole('heading', { name: 'Ukeliste for Fjellheim mottak' })).toBeVisible();
+  } finally {
+    await centreTablet.close();
+  }
+
+  // Deactivated (after a confirmation): the account stays listed, and signing in is refused.
+  await page.reload();
+  await new SignInPage(page).unlock();
+  await page.getByRole('button', { name: 'Administrasjon' }).click();
+  await expect(row).not.toContainText('Må bytte passord');
+  page.once('dialog', (dialog) => void dialog.accept());
+  await row.getByRole('button', { name: 'Deaktiver' }).click();
+  await expect(users.getByText('Brukeren er deaktivert.')).toBeVisible();
+  await expect(row).toContainText('Deaktivert');
+  await expect(row.getByRole('button', { name: 'Aktiver igjen' })).toBeVisible();
+
+  const again = await browser.newContext();
+  try {
+    const signIn = new SignInPage(await again.newPage());
+    await signIn.goto();
+    await signIn.signIn(newUser.username, own);
+    await expect(signIn.error).toHaveText('Kontoen er deaktivert. Spør administratoren i kommunen.');
+  } finally {
+    await again.close();
+  }
+});

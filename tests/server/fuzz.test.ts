@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { uuidv7 } from '../../src/domain/uuidv7.ts';
 import { DEVICE_AUDIT_ACTIONS, LOCK_REASONS } from '../../src/protocol/auditEvents.ts';
+import { ROLES } from '../../src/protocol/auth.ts';
 import { addUser } from '../../src/server/accounts.ts';
 import { login, PASSWORD, postJson, seedWithAdmin } from './fixtures.ts';
 import { storeCases, useStore } from './stores.ts';
@@ -11,7 +12,7 @@ import { storeCases, useStore } from './stores.ts';
  * route but the reception centre's own, which a `mottak` user is sent to): never a 500, never a
  * stack trace or an internal message in the answer.
  */
-const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: (id: string) => string; asMottak?: true }[] = [
+const ROUTES: { method: 'GET' | 'POST' | 'PUT' | 'PATCH'; path: (id: string) => string; asMottak?: true }[] = [
   { method: 'POST', path: () => '/api/auth/login' },
   { method: 'POST', path: () => '/api/auth/password' },
   { method: 'POST', path: () => '/api/sync/push' },
@@ -21,6 +22,9 @@ const ROUTES: { method: 'GET' | 'POST' | 'PUT'; path: (id: string) => string; as
   { method: 'PUT', path: () => '/api/settings' },
   { method: 'GET', path: () => '/api/devices' },
   { method: 'POST', path: (id) => `/api/devices/${id}/revoke` },
+  { method: 'GET', path: () => '/api/users' },
+  { method: 'POST', path: () => '/api/users' },
+  { method: 'PATCH', path: (id) => `/api/users/${id}` },
   { method: 'GET', path: () => '/api/audit' },
   { method: 'POST', path: () => '/api/audit/events' },
   { method: 'GET', path: () => '/api/weekly-list', asMottak: true },
@@ -43,17 +47,37 @@ describe.each(pglite ? [pglite] : [])('fuzzing every route on $name', (storeCase
       receptionCentre: 'Fjellheim mottak',
     });
     const tokens = { admin: ctx.admin.token, mottak: (await login(ctx.app, mottak)).token };
+    const [mapper] = await getStore().query<{ id: string }>('SELECT id FROM users WHERE username = $1', [ctx.username]);
     const query = fc.dictionary(
       fc.constantFrom('protocol', 'cursor', 'limit', 'from', 'to', 'action', 'username', 'deviceId', 'format', 'x'),
       fc.oneof(fc.string(), fc.integer().map(String), fc.constant('2'), fc.constant('2026-12-01')),
     );
-    const id = fc.oneof(fc.uuid(), fc.string({ maxLength: 40 }).map(encodeURIComponent), fc.constant(uuidv7()));
+    const id = fc.oneof(
+      fc.uuid(),
+      fc.string({ maxLength: 40 }).map(encodeURIComponent),
+      fc.constant(uuidv7()),
+      fc.constant(mapper!.id),
+    );
+    // Bodies near the users routes' shapes, so their values reach the account rules and the SQL.
+    const account = fc.dictionary(
+      fc.constantFrom(
+        'username',
+        'name',
+        'role',
+        'receptionCentre',
+        'password',
+        'resetPassword',
+        'clearLockout',
+        'deactivated',
+      ),
+      fc.oneof(fc.string({ maxLength: 30 }), fc.boolean(), fc.constant(null), fc.constantFrom(...ROLES)),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...ROUTES),
         id,
         query,
-        fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 200 })),
+        fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.string({ maxLength: 200 }), account),
         async (route, recordId, params, body) => {
           const search = new URLSearchParams(params).toString();
           const res = await ctx.app.request(`${route.path(recordId)}${search ? `?${search}` : ''}`, {

@@ -13,11 +13,25 @@ import { storeCases, useStore } from './stores.ts';
  */
 type Access = 'rw' | 'r' | '-';
 // weeklyList: GET /api/weekly-list, the own centre's list served by the server (the others print theirs).
-const MATRIX: Record<Role, Record<Entity, Access> & { settings: 'read' | 'change'; weeklyList: boolean }> = {
-  kartlegger: { resident: 'rw', mapping: 'rw', place: 'r', plannedSession: 'rw', settings: 'read', weeklyList: false },
-  lesebruker: { resident: 'rw', mapping: '-', place: 'r', plannedSession: 'r', settings: 'read', weeklyList: false },
-  admin: { resident: 'rw', mapping: 'rw', place: 'rw', plannedSession: 'rw', settings: 'change', weeklyList: false },
-  mottak: { resident: '-', mapping: '-', place: '-', plannedSession: '-', settings: 'read', weeklyList: true },
+// users: the users screen's routes (list, add, change accounts of the municipality).
+type Routes = { settings: 'read' | 'change'; weeklyList: boolean; users: boolean };
+const MATRIX: Record<Role, Record<Entity, Access> & Routes> = {
+  kartlegger: {
+    ...{ resident: 'rw', mapping: 'rw', place: 'r', plannedSession: 'rw' },
+    ...{ settings: 'read', weeklyList: false, users: false },
+  },
+  lesebruker: {
+    ...{ resident: 'rw', mapping: '-', place: 'r', plannedSession: 'r' },
+    ...{ settings: 'read', weeklyList: false, users: false },
+  },
+  admin: {
+    ...{ resident: 'rw', mapping: 'rw', place: 'rw', plannedSession: 'rw' },
+    ...{ settings: 'change', weeklyList: false, users: true },
+  },
+  mottak: {
+    ...{ resident: '-', mapping: '-', place: '-', plannedSession: '-' },
+    ...{ settings: 'read', weeklyList: true, users: false },
+  },
 };
 
 const PLACE = { name: 'Voksenopplæringen', kind: 'mappingLocation', address: 'Storgata 1', lat: 59.95, lon: 11.05 };
@@ -133,6 +147,29 @@ describe.each(storeCases())('roles on $name', (storeCase) => {
   it.each(ROLES)('%s: the weekly list from the server only for a reception-centre user', async (role) => {
     const { get } = await municipality();
     expect((await get(role, '/api/weekly-list?from=2026-12-01')).status).toBe(MATRIX[role].weeklyList ? 200 : 403);
+  });
+
+  it.each(ROLES)('%s: users are listed, added and changed by an administrator only', async (role) => {
+    const { get, app, tokens, municipality: m } = await municipality();
+    const allowed = MATRIX[role].users;
+    expect((await get(role, '/api/users')).status).toBe(allowed ? 200 : 403);
+    const added = await postJson(
+      app,
+      '/api/users',
+      { username: `new.${role}.${m.id.slice(-8)}`, role: 'kartlegger', password: PASSWORD },
+      tokens[role],
+    );
+    expect(added.status).toBe(allowed ? 201 : 403);
+    const [mapper] = await getStore().query<{ id: string }>(
+      `SELECT id FROM users WHERE municipality_id = $1 AND role = 'kartlegger' ORDER BY username LIMIT 1`,
+      [m.id],
+    );
+    const changed = await app.request(`/api/users/${mapper!.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Nytt Navn' }),
+    });
+    expect(changed.status).toBe(allowed ? 200 : 403);
   });
 
   it('a lesebruker pulls no conflicts on mapping answers', async () => {

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { AuditEntry } from '../../protocol/audit.ts';
 import { DeviceList } from '../../protocol/devices.ts';
 import { MunicipalitySettings, type SettingsUpdate } from '../../protocol/settings.ts';
+import {
+  type NewUserRequest,
+  NewUserResponse,
+  UserList,
+  type UserUpdate,
+  UserUpdateResponse,
+} from '../../protocol/users.ts';
 import { apiRequest, apiResponse } from '../net/api.ts';
 
 /**
- * The administrator's calls: the municipality's settings, its devices and its audit trail. All need
+ * The administrator's calls: the municipality's settings, users, devices and audit trail. All need
  * the network (they act on the server); the screens say so when it is not there.
  */
 export const getSettings = (token: string) => apiRequest('settings', MunicipalitySettings, { token });
@@ -20,6 +27,12 @@ export const revokeDevice = (token: string, deviceId: string) =>
   apiRequest(`devices/${deviceId}/revoke`, NoContent, { method: 'POST', token });
 export const orderWipe = (token: string, deviceId: string) =>
   apiRequest(`devices/${deviceId}/wipe`, NoContent, { method: 'POST', token });
+
+export const listUsers = (token: string) => apiRequest('users', UserList, { token });
+export const addUser = (token: string, user: NewUserRequest) =>
+  apiRequest('users', NewUserResponse, { method: 'POST', body: user, token });
+export const updateUser = (token: string, userId: string, update: UserUpdate) =>
+  apiRequest(`users/${userId}`, UserUpdateResponse, { method: 'PATCH', body: update, token });
 
 export const latestAudit = (token: string, limit = 50) =>
   apiRequest(`audit?limit=${limit}`, AuditEntry.array(), { token });

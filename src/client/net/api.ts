@@ -10,6 +10,8 @@ export class ApiRequestError extends Error {
     message: string,
     /** Seconds to wait before trying again (a lockout or rate limit), when the server said. */
     readonly retryAfter?: number,
+    /** The fields a refused body got wrong, as the server named them (`path`). */
+    readonly issues?: readonly { path: string; message: string }[],
   ) {
     super(message);
   }
@@ -19,7 +21,7 @@ export class ApiRequestError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH';
   body?: unknown;
   token?: string | undefined;
 }
@@ -73,7 +75,13 @@ export async function apiResponse(
   const json: unknown = await res.json().catch(() => undefined);
   const parsed = ApiErrorBody.safeParse(json);
   const err = parsed.success ? parsed.data.error : { code: 'server', message: `HTTP ${res.status}` };
-  throw new ApiRequestError(res.status, err.code, err.message, 'retryAfter' in err ? err.retryAfter : undefined);
+  throw new ApiRequestError(
+    res.status,
+    err.code,
+    err.message,
+    'retryAfter' in err ? err.retryAfter : undefined,
+    'issues' in err ? err.issues : undefined,
+  );
 }
 
 /** The app's API, on its own origin. */

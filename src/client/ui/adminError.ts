@@ -12,18 +12,18 @@ export function adminError(err: unknown): AdminFailure {
 
 /**
  * Runs an administrator's call with the signed-in token: its result, or null when it failed (after
- * `failed` was told why) or nobody is signed in.
+ * `failed` was told why, with the error for a screen that shows more) or nobody is signed in.
  */
 export async function adminCall<T>(
   call: (token: string) => Promise<T>,
-  failed: (why: AdminFailure) => void,
+  failed: (why: AdminFailure, err: unknown) => void,
 ): Promise<{ value: T } | null> {
   const token = session.current?.token;
   if (!token) return null;
   try {
     return { value: await call(token) };
   } catch (err) {
-    failed(adminError(err));
+    failed(adminError(err), err);
     return null;
   }
 }

@@ -35,7 +35,7 @@ const FIND_DEVICE = prepared(
   `WITH d AS (
      SELECT d.id, d.user_id, d.municipality_id, u.role, d.last_seen_at, d.wipe_requested_at IS NOT NULL AS wipe
        FROM devices d JOIN users u ON u.id = d.user_id
-      WHERE d.token_hash = $1 AND d.revoked_at IS NULL
+      WHERE d.token_hash = $1 AND d.revoked_at IS NULL AND u.deactivated_at IS NULL
    ),
    seen AS (
      UPDATE devices SET last_seen_at = now()
@@ -45,7 +45,7 @@ const FIND_DEVICE = prepared(
    SELECT id, user_id, municipality_id, role, wipe FROM d`,
 );
 
-/** The live (not revoked) device a token belongs to, or null. */
+/** The live device a token belongs to (not revoked, its user not deactivated), or null. */
 export async function findDeviceByToken(sql: Sql, token: string): Promise<DeviceContext | null> {
   const rows = await sql.query<{ id: string; user_id: string; municipality_id: string; role: Role; wipe: boolean }>(
     FIND_DEVICE,

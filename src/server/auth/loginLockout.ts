@@ -45,3 +45,14 @@ export async function recordFailure(sql: Sql, username: string): Promise<number>
 export async function clearFailures(sql: Sql, username: string): Promise<void> {
   await sql.query('DELETE FROM login_failures WHERE username_hash = $1', [key(username)]);
 }
+
+/** Which of these usernames are locked now (the administrator's users list), in one query. */
+export async function lockedUsernames(sql: Sql, usernames: readonly string[]): Promise<Set<string>> {
+  if (!usernames.length) return new Set();
+  const byKey = new Map(usernames.map((u) => [key(u), u]));
+  const rows = await sql.query<{ username_hash: string }>(
+    'SELECT username_hash FROM login_failures WHERE username_hash = ANY($1::text[]) AND locked_until > now()',
+    [[...byKey.keys()]],
+  );
+  return new Set(rows.map((r) => byKey.get(r.username_hash) ?? ''));
+}

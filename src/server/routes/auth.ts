@@ -28,6 +28,7 @@ interface UserRow {
   municipality_id: string;
   password_hash: string;
   must_change_password: boolean;
+  deactivated: boolean;
 }
 
 export interface AuthOptions {
@@ -46,7 +47,8 @@ export function authRoutes({ limiter, trustProxy }: AuthOptions) {
       const locked = await lockedForSeconds(store, body.username);
       if (locked) throw lockedError(locked);
       const [user] = await store.query<UserRow>(
-        'SELECT id, name, role, municipality_id, password_hash, must_change_password FROM users WHERE lower(username) = lower($1)',
+        `SELECT id, name, role, municipality_id, password_hash, must_change_password, deactivated_at IS NOT NULL AS deactivated
+           FROM users WHERE lower(username) = lower($1)`,
         [body.username],
       );
       const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), body.password);
@@ -57,6 +59,10 @@ export function authRoutes({ limiter, trustProxy }: AuthOptions) {
         throw new ApiError(401, 'invalid_credentials', 'Wrong username or password.');
       }
       await clearFailures(store, body.username);
+      // Said only to whoever knows the password, so it tells nobody else that the account exists.
+      if (user.deactivated) {
+        throw new ApiError(403, 'deactivated', 'This account is deactivated: ask your administrator.');
+      }
 
       // Each sign-in enrols a new device with its own revocable token.
       const token = newDeviceToken();
