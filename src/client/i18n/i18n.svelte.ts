@@ -39,7 +39,10 @@ function lazyStrings(part: 'roster' | 'form' | 'admin' | 'plan' | 'lock') {
   };
 }
 
-/** The roster and import screens. */
+/**
+ * The signed-in app's own strings (they load with it): the roster, import, sync, storage, resident,
+ * needs-attention and conflict screens.
+ */
 const rosterStrings = lazyStrings('roster');
 /** The mapping form (src/domain/form/labels.ts). */
 const formStrings = lazyStrings('form');
