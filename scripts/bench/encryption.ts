@@ -66,7 +66,7 @@ export async function encryptionRows(root: string): Promise<Row[]> {
         rosters.push(await lastMeasure(page, 'kartlegg:roster:index'));
         reads.push(await lastMeasure(page, 'kartlegg:roster:read'));
       }
-      const snapshotBytes = (await storeFigures(page, 'snapshots')).bytes;
+      const snapshotBytes = await readStore(page, 'snapshots', 'bytes');
       await context.close();
       const count = residents.toLocaleString('en');
       return [
@@ -115,30 +115,38 @@ function outboxDrained(page: Page): Promise<void> {
 async function storeSettled(page: Page, store: string): Promise<void> {
   const deadline = Date.now() + 300_000;
   for (;;) {
-    const left = (await storeFigures(page, store)).rows;
+    const left = await readStore(page, store, 'rows');
     if (left === 0) return;
     if (Date.now() > deadline) throw new Error(`${store} still holds ${left} rows`);
     await page.waitForTimeout(1000);
   }
 }
 
-/** A store's rows, and the bytes of their `blob`s (the sealed values), read with raw IndexedDB. */
-function storeFigures(page: Page, store: string): Promise<{ rows: number; bytes: number }> {
+/**
+ * With raw IndexedDB: how many rows a store holds (counted, not read: the outbox is polled while it
+ * drains), or the bytes of their `blob`s (the sealed values).
+ */
+function readStore(page: Page, store: string, what: 'rows' | 'bytes'): Promise<number> {
   return page.evaluate(
-    (name) =>
-      new Promise<{ rows: number; bytes: number }>((resolve, reject) => {
+    ([name, figure]) =>
+      new Promise<number>((resolve, reject) => {
         const open = indexedDB.open('kartlegg');
         open.onerror = () => reject(open.error ?? new Error('cannot open the database'));
         open.onsuccess = () => {
-          const all = open.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
+          const objects = open.result.transaction(name).objectStore(name);
+          const request = figure === 'rows' ? objects.count() : objects.getAll();
+          request.onsuccess = () => {
             open.result.close();
-            const rows = all.result as { blob?: Uint8Array }[];
-            resolve({ rows: rows.length, bytes: rows.reduce((sum, row) => sum + (row.blob?.byteLength ?? 0), 0) });
+            const result: unknown = request.result;
+            resolve(
+              typeof result === 'number'
+                ? result
+                : (result as { blob?: Uint8Array }[]).reduce((sum, row) => sum + (row.blob?.byteLength ?? 0), 0),
+            );
           };
         };
       }),
-    store,
+    [store, what] as const,
   );
 }
 

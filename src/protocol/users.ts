@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH, Role } from './auth.ts';
 
+/** The fields of an account a refusal can name (`issues[].path`, AccountError's field). */
+export const USER_FIELDS = ['username', 'name', 'role', 'receptionCentre', 'password'] as const;
+export type UserField = (typeof USER_FIELDS)[number];
+
 /** One account as the administrator's users screen lists it: never a password hash. */
 export const UserSummary = z.object({
   id: z.uuid(),

@@ -1,5 +1,6 @@
 import { uuidv7 } from '../domain/uuidv7.ts';
 import { MIN_PASSWORD_LENGTH, type Role } from '../protocol/auth.ts';
+import type { UserField } from '../protocol/users.ts';
 import { hashPassword } from './auth/passwords.ts';
 import type { Sql } from './store/store.ts';
 
@@ -7,7 +8,7 @@ import type { Sql } from './store/store.ts';
 export class AccountError extends Error {
   constructor(
     message: string,
-    readonly field?: 'username' | 'name' | 'password' | 'role' | 'receptionCentre',
+    readonly field?: UserField,
   ) {
     super(message);
   }
@@ -84,7 +85,12 @@ export function receptionCentreFor(
   return clean;
 }
 
-export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> {
+/** Adds an account; with `requireCentre`, a `mottak` user without a reception centre is refused. */
+export async function addUser(
+  sql: Sql,
+  user: NewUser,
+  { requireCentre = false }: { requireCentre?: boolean } = {},
+): Promise<{ id: string }> {
   const username = user.username.trim();
   if (!/^[A-Za-z0-9._@-]{2,100}$/.test(username)) {
     throw new AccountError('A username is 2–100 letters, digits or . _ @ - (no spaces).', 'username');
@@ -92,7 +98,7 @@ export async function addUser(sql: Sql, user: NewUser): Promise<{ id: string }> 
   if (user.password.length < MIN_PASSWORD_LENGTH) {
     throw new AccountError(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 'password');
   }
-  const centre = receptionCentreFor(user.role, user.receptionCentre, { required: false });
+  const centre = receptionCentreFor(user.role, user.receptionCentre, { required: requireCentre });
   const taken = await sql.query('SELECT 1 FROM users WHERE lower(username) = lower($1)', [username]);
   if (taken.length) throw new UsernameTakenError(username);
   const id = uuidv7();

@@ -1,6 +1,6 @@
 import type { Role } from '../protocol/auth.ts';
 import type { UserSummary, UserUpdate } from '../protocol/users.ts';
-import { AccountError, receptionCentreFor } from './accounts.ts';
+import { receptionCentreFor } from './accounts.ts';
 import { clearFailures, lockedUsernames } from './auth/loginLockout.ts';
 import { hashPassword, randomSecret } from './auth/passwords.ts';
 import type { Sql, Store } from './store/store.ts';
@@ -77,11 +77,10 @@ export async function updateUser(
     if (!current) return null;
     const role = update.role ?? current.role;
     // A role other than mottak drops the centre by itself; a mottak user keeps theirs unless given another.
-    const centreAsked = update.receptionCentre !== undefined ? update.receptionCentre : current.reception_centre;
-    const centre = receptionCentreFor(role, role === 'mottak' ? centreAsked : null, { required: true });
-    if (update.receptionCentre && role !== 'mottak') {
-      throw new AccountError('Only a mottak user has a reception centre.', 'receptionCentre');
-    }
+    const kept = role === 'mottak' ? current.reception_centre : null;
+    const centre = receptionCentreFor(role, update.receptionCentre !== undefined ? update.receptionCentre : kept, {
+      required: true,
+    });
     const temporaryPassword = update.resetPassword ? randomSecret(12) : undefined;
     await tx.query(
       `UPDATE users SET name = $2, role = $3, reception_centre = $4,

@@ -1,8 +1,6 @@
+import { USER_FIELDS, type UserField } from '../../protocol/users.ts';
 import type { ApiRequestError } from '../net/api.ts';
 import type { AdminFailure } from './adminError.ts';
-
-export const USER_FIELDS = ['username', 'name', 'role', 'receptionCentre', 'password'] as const;
-export type UserField = (typeof USER_FIELDS)[number];
 
 /**
  * Where adding or changing a user went wrong, as the server said: the field at fault (shown beside

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { NewUserRequest, UserUpdate, type UserUpdateResponse } from '../../protocol/users.ts';
-import { AccountError, addUser, receptionCentreFor, UsernameTakenError } from '../accounts.ts';
+import { AccountError, addUser, UsernameTakenError } from '../accounts.ts';
 import type { AppEnv } from '../appEnv.ts';
 import { requireAdmin, requireDevice } from '../auth/requireDevice.ts';
 import { audit } from '../audit.ts';
@@ -20,16 +20,19 @@ export function userRoutes() {
     .get('/', async (c) => c.json(await listUsers(c.var.store, c.var.device.municipalityId)))
     .post('/', async (c) => {
       const body = await readJson(c, NewUserRequest);
-      const { id } = await accountRules(() => {
-        // The CLI asks for a mottak user's centre itself; here the rule is the account's.
-        receptionCentreFor(body.role, body.receptionCentre, { required: true });
-        return addUser(c.var.store, {
-          municipalityId: c.var.device.municipalityId,
-          ...body,
-          // An administrator chose it: the user picks their own at the first sign-in.
-          mustChangePassword: true,
-        });
-      });
+      const { id } = await accountRules(() =>
+        addUser(
+          c.var.store,
+          {
+            municipalityId: c.var.device.municipalityId,
+            ...body,
+            // An administrator chose it: the user picks their own at the first sign-in.
+            mustChangePassword: true,
+          },
+          // The CLI asks for a mottak user's centre itself; here the rule is the account's.
+          { requireCentre: true },
+        ),
+      );
       await audit(c.var.store, c.var.device, 'user_added', {
         entity: 'user',
         recordId: id,
